@@ -1,0 +1,151 @@
+// `npm run -s rpd -- <command>`: the same core, headless. Exit 0 on success, 1 on an API or
+// network error, 2 on bad usage or invalid input (refused before any call).
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startRuntime } from './core/runtime.ts';
+import type { Connection, Runtime } from './core/runtime.ts';
+import { CashfreeError } from './core/cashfree/errors.ts';
+import { dataDir } from './core/paths.ts';
+import { validateName } from '../shared/names.ts';
+import type { ProfileKind } from '../shared/domain.ts';
+import type { AppError } from '../shared/result.ts';
+
+const USAGE = `usage:
+  rpd create --name "John Doe" [--verification-id ID] [--json]
+  rpd status (--verification-id ID | --ref-id REF) [--json]
+
+environment: RPD_BASE_URL (e.g. http://127.0.0.1:4010/verification; default Cashfree sandbox),
+  CASHFREE_CLIENT_ID, CASHFREE_CLIENT_SECRET, CASHFREE_PUBLIC_KEY (PEM file path),
+  CASHFREE_API_VERSION, RPD_DATA_DIR (history folder), RPD_TIMEOUT_MS (whole-request timeout)`;
+
+export const SANDBOX_URL = 'https://sandbox.cashfree.com/verification';
+const ID_PATTERN = /^[A-Za-z0-9._-]{1,50}$/;
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  let json = rest.includes('--json');
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command ? 0 : 2;
+    }
+    const { values } = parseArgs({
+      args: rest,
+      strict: true,
+      options: {
+        name: { type: 'string' },
+        'verification-id': { type: 'string' },
+        'ref-id': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+    json = values.json ?? false;
+    if (command === 'create') {
+      if (values['ref-id'] !== undefined) throw new UsageError('create takes no --ref-id.');
+      if (values.name === undefined) throw new UsageError('create needs --name.');
+      const name = validateName(values.name);
+      if (!name.ok) throw new UsageError(name.reason);
+      const id = values['verification-id'];
+      if (id !== undefined && !ID_PATTERN.test(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
+      return await withRuntime(io, async (rt) => {
+        const { order, answer } = await rt.orders.createDetailed({ name: name.name, verificationId: id });
+        if (json) io.out(JSON.stringify(answer));
+        else io.out(`Created ${order.verificationId} (ref ${order.refId}) for ${order.name}, valid until ${answer.valid_upto}\n${answer.upi_link}`);
+        return 0;
+      });
+    }
+    if (command === 'status') {
+      if (values.name !== undefined) throw new UsageError('status takes no --name.');
+      const id = values['verification-id'];
+      const ref = values['ref-id'];
+      if ((id === undefined) === (ref === undefined)) throw new UsageError('status needs exactly one of --verification-id or --ref-id.');
+      if (id !== undefined && !ID_PATTERN.test(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
+      if (ref !== undefined && !/^\d{1,20}$/.test(ref)) throw new UsageError('--ref-id must be a number.');
+      return await withRuntime(io, async (rt) => {
+        const status = await rt.client.status(id !== undefined ? { verificationId: id } : { refId: ref! });
+        if (json) io.out(JSON.stringify(status));
+        else {
+          const parts = [`${status.verification_id} (ref ${status.ref_id}): ${status.status}`];
+          if (status.status === 'SUCCESS') parts.push(`name at bank ${status.name_at_bank}, account ending ${status.bank_account.slice(-4)}, IFSC ${status.ifsc}, name match ${status.name_match_result || 'n/a'}`);
+          io.out(parts.join('\n'));
+        }
+        return 0;
+      });
+    }
+    throw new UsageError(`Unknown command "${command}".`);
+  } catch (err) {
+    if (err instanceof UsageError || isParseArgsError(err)) {
+      report(io, json, { code: 'invalid_input', message: (err as Error).message, retryable: false, httpStatus: null });
+      if (!json) io.err(USAGE);
+      return 2;
+    }
+    if (err instanceof CashfreeError) {
+      report(io, json, err.toAppError());
+      return err.code === 'invalid_input' ? 2 : 1;
+    }
+    report(io, json, { code: 'internal', message: `Unexpected failure: ${(err as Error).message}`, retryable: false, httpStatus: null });
+    return 1;
+  }
+}
+
+function isParseArgsError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+function report(io: Io, json: boolean, error: AppError): void {
+  if (json) io.out(JSON.stringify({ error: { code: error.code, message: error.message, httpStatus: error.httpStatus ?? null } }));
+  else io.err(`error: ${error.message}`);
+}
+
+export function connectionFromEnv(env: NodeJS.ProcessEnv): { connection: Connection; profile: ProfileKind } {
+  const baseUrl = env.RPD_BASE_URL || SANDBOX_URL;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new UsageError(`RPD_BASE_URL is not a URL: "${baseUrl}".`);
+  }
+  const clientId = env.CASHFREE_CLIENT_ID ?? '';
+  const clientSecret = env.CASHFREE_CLIENT_SECRET ?? '';
+  if (!clientId || !clientSecret) throw new UsageError('Set CASHFREE_CLIENT_ID and CASHFREE_CLIENT_SECRET.');
+  let publicKeyPem: string | undefined;
+  if (env.CASHFREE_PUBLIC_KEY) {
+    try {
+      publicKeyPem = readFileSync(env.CASHFREE_PUBLIC_KEY, 'utf8');
+    } catch {
+      throw new UsageError(`Cannot read the public key file named by CASHFREE_PUBLIC_KEY (${env.CASHFREE_PUBLIC_KEY}).`);
+    }
+  }
+  const timeoutMs = env.RPD_TIMEOUT_MS ? Number(env.RPD_TIMEOUT_MS) : undefined;
+  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new UsageError('RPD_TIMEOUT_MS must be a positive number of milliseconds.');
+  const profile: ProfileKind = url.hostname === 'api.cashfree.com' ? 'production' : url.hostname === 'sandbox.cashfree.com' ? 'sandbox' : 'demo';
+  return {
+    profile,
+    connection: { baseUrl: url.toString().replace(/\/$/, ''), clientId, clientSecret, publicKeyPem, apiVersion: env.CASHFREE_API_VERSION || undefined, timeoutMs },
+  };
+}
+
+async function withRuntime(io: Io, fn: (rt: Runtime) => Promise<number>): Promise<number> {
+  const { connection, profile } = connectionFromEnv(io.env);
+  const rt = await startRuntime({ dataDir: dataDir(io.env), transport: 'cli', profile, connection, track: false });
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const code = await runCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env });
+  process.exitCode = code;
+}

@@ -1,0 +1,109 @@
+// The HTTP bridge over a real socket, bound to the real handlers and the Demo simulator.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { startRuntime } from '../electron/core/runtime.ts';
+import type { Runtime } from '../electron/core/runtime.ts';
+import { startBridge, PREVIEW_CSP } from '../electron/bridge.ts';
+import type { Bridge } from '../electron/bridge.ts';
+
+let runtime: Runtime;
+let bridge: Bridge;
+let staticDir: string;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rpd-bridge-'));
+  staticDir = join(dir, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>RPD Desk</title>');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the static folder');
+  runtime = await startRuntime({ dataDir: dir, transport: 'browser', profile: 'demo' });
+  bridge = await startBridge({ handlers: runtime.handlers, events: runtime.events, staticDir });
+});
+afterAll(async () => {
+  await bridge?.close();
+  await runtime?.close();
+});
+
+/** A raw request, so the Host and Origin headers are exactly what the test says. */
+function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: bridge.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const call = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
+  raw(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rpd-token': bridge.token, ...headers }, body: JSON.stringify(input) });
+
+describe('bridge', () => {
+  it('prints a loopback URL that carries the token in the fragment', () => {
+    expect(bridge.url).toBe(`http://127.0.0.1:${bridge.port}/#token=${bridge.token}`);
+    expect(bridge.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers a channel call with a Result', async () => {
+    const res = await call('app.info', null);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, data: { profile: 'demo', demo: true, transport: 'browser' } });
+  });
+
+  it('refuses calls without the token or with a wrong one', async () => {
+    expect((await call('app.info', null, { 'x-rpd-token': '' })).status).toBe(401);
+    expect((await call('app.info', null, { 'x-rpd-token': bridge.token.slice(0, -1) + 'x' })).status).toBe(401);
+    expect((await raw('/api/events?token=nope')).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) and a cross-origin Origin', async () => {
+    expect((await call('app.info', null, { host: `evil.example:${bridge.port}` })).status).toBe(421);
+    expect((await call('app.info', null, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await call('app.info', null, { origin: bridge.origin })).status).toBe(200);
+  });
+
+  it('answers invalid input with a validation error, never a crash', async () => {
+    const res = await call('order.create', { name: 42 });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const extra = await call('order.create', { name: 'Asha', evil: true });
+    expect(JSON.parse(extra.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const notJson = await raw('/api/order.create', { method: 'POST', headers: { 'x-rpd-token': bridge.token }, body: '{nope' });
+    expect(notJson.status).toBe(400);
+    expect((await call('no.such', {})).status).toBe(404);
+  });
+
+  it('serves the renderer with the CSP and nothing outside its folder', async () => {
+    const index = await raw('/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toBe(PREVIEW_CSP);
+    expect((await raw('/../secret.txt')).status).toBe(404);
+    expect((await raw('/%2e%2e/secret.txt')).status).toBe(404);
+  });
+
+  it('streams order updates as server-sent events', async () => {
+    const events: string[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: bridge.port, path: `/api/events?token=${bridge.token}` }, (res) => {
+        res.on('data', (c: Buffer) => {
+          events.push(c.toString());
+          if (events.join('').includes('event: order.updated')) {
+            req.destroy();
+            resolve();
+          }
+        });
+      });
+      req.on('error', (e) => (events.join('').includes('order.updated') ? resolve() : reject(e)));
+      req.end();
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const created = JSON.parse((await call('order.create', { name: 'Ravi Shankar' })).body);
+    expect(created.ok).toBe(true);
+    await done;
+    expect(events.join('')).toContain(created.data.verificationId);
+  });
+});

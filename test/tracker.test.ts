@@ -1,0 +1,67 @@
+// The polling policy: fast for one order, never above the request budget for many.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Tracker } from '../electron/core/tracker.ts';
+import type { Order } from '../shared/domain.ts';
+
+function order(id: string, state: Order['state']): Order {
+  return {
+    verificationId: id, refId: '1', name: 'A', note: '', profile: 'demo', state, createdAt: 0, updatedAt: 0, validUpto: null,
+    links: null, qrCode: null, result: null, answerLost: false, replaces: null, lastError: null,
+  };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('Tracker', () => {
+  it('polls one order at its interval and stops once the order is final', async () => {
+    vi.useFakeTimers();
+    const calls: string[] = [];
+    let finalAfter = 3;
+    const tracker = new Tracker({ refresh: async (id) => (calls.push(id), order(id, --finalAfter === 0 ? 'success' : 'created')), intervalMs: 2_000 });
+    tracker.watch('a');
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toEqual(['a']);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toEqual(['a', 'a', 'a']);
+    expect(tracker.watching).toBe(0);
+    tracker.close();
+  });
+
+  it('keeps 200 open orders inside the per-minute budget', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const tracker = new Tracker({ refresh: async (id) => (calls++, order(id, 'created')), intervalMs: 2_000, budgetPerMinute: 80 });
+    for (let i = 0; i < 200; i++) tracker.watch(`o${i}`);
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    // Five minutes at 80 a minute, plus the first round that the budget spreads out.
+    expect(calls).toBeLessThanOrEqual(5 * 80 + 1);
+    expect(calls).toBeGreaterThan(4 * 80);
+    tracker.close();
+    const after = calls;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toBe(after);
+  });
+
+  it('backs off after errors and recovers', async () => {
+    vi.useFakeTimers();
+    const times: number[] = [];
+    let fail = 3;
+    const tracker = new Tracker({
+      refresh: async (id) => {
+        times.push(Date.now());
+        if (fail-- > 0) throw new Error('down');
+        return order(id, 'success');
+      },
+      intervalMs: 1_000,
+      maxBackoffMs: 5_000,
+    });
+    const start = Date.now();
+    tracker.watch('x');
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(times.map((t) => t - start)).toEqual([1_000, 3_000, 7_000, 12_000]);
+    expect(tracker.watching).toBe(0);
+    tracker.close();
+  });
+});
