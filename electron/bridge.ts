@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { CHANNELS, EVENTS } from '../shared/channels.ts';
 import type { ChannelName } from '../shared/channels.ts';
 import type { Handlers } from './core/handlers.ts';
@@ -154,8 +154,9 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 
 async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
   const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const file = normalize(join(root, rel));
-  if (!file.startsWith(normalize(root) + sep)) return send(res, 404, { error: 'Not found.' });
+  const base = resolve(root);
+  const file = resolve(join(base, rel));
+  if (!file.startsWith(base + sep)) return send(res, 404, { error: 'Not found.' });
   let data: Buffer;
   try {
     data = await readFile(file);

@@ -32,7 +32,7 @@ interface Io {
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  let json = rest.includes('--json');
+  let json = argv.includes('--json');
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);

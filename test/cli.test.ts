@@ -1,0 +1,85 @@
+// The CLI as a user runs it: a child process on Node 24 against the simulator over a real socket.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSimulator } from '../electron/simulator/server.ts';
+
+const CLI = fileURLToPath(new URL('../electron/cli.ts', import.meta.url));
+type Sim = Awaited<ReturnType<typeof startSimulator>>;
+let sim: Sim;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, clientId: 'cli-id', clientSecret: 'cli-secret', quiet: true });
+  env = { ...process.env, RPD_BASE_URL: sim.baseUrl, CASHFREE_CLIENT_ID: 'cli-id', CASHFREE_CLIENT_SECRET: 'cli-secret', RPD_DATA_DIR: mkdtempSync(join(tmpdir(), 'rpd-cli-')) };
+});
+afterAll(() => sim?.close());
+
+function rpd(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...env, ...extraEnv } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('rpd CLI', () => {
+  it('create --json prints exactly Cashfree\'s create answer', async () => {
+    const r = await rpd(['create', '--name', 'John Doe', '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0]!);
+    expect(Object.keys(answer)).toEqual(expect.arrayContaining(['verification_id', 'ref_id', 'valid_upto', 'upi_link', 'gpay', 'phonepe', 'paytm', 'bhim', 'qr_code']));
+    expect(typeof answer.ref_id).toBe('number');
+    expect(answer.verification_id).toMatch(/^[A-Za-z0-9._-]{1,50}$/);
+  });
+
+  it('status by verification id and by ref id, with a fixed id', async () => {
+    const id = `cli_fixed_${Date.now()}`;
+    const created = await rpd(['create', '--name', 'Asha Rao', '--verification-id', id, '--json']);
+    expect(created.code).toBe(0);
+    const refId = String(JSON.parse(created.stdout).ref_id);
+    await sim.pay(id);
+    const byId = await rpd(['status', '--verification-id', id, '--json']);
+    expect(byId.code).toBe(0);
+    expect(JSON.parse(byId.stdout)).toMatchObject({ verification_id: id, ref_id: refId, status: 'SUCCESS' });
+    const byRef = await rpd(['status', '--ref-id', refId]);
+    expect(byRef.code).toBe(0);
+    expect(byRef.stdout).toContain('SUCCESS');
+    expect(byRef.stdout).toContain(id);
+  });
+
+  it('refuses bad usage and invalid input with exit 2 before any call', async () => {
+    for (const args of [[], ['create'], ['create', '--name', '   '], ['create', '--name', 'A<script>'], ['status'], ['status', '--verification-id', 'a', '--ref-id', '1'], ['create', '--name', 'Ok Name', '--verification-id', 'bad id!'], ['frobnicate'], ['create', '--name', 'X Y', '--bogus']]) {
+      const r = await rpd([...args, '--json']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(JSON.parse(r.stdout).error.code).toBe('invalid_input');
+    }
+    const missingKeys = await rpd(['create', '--name', 'John Doe'], { CASHFREE_CLIENT_SECRET: '' });
+    expect(missingKeys.code).toBe(2);
+    expect(missingKeys.stderr).toMatch(/CASHFREE_CLIENT_SECRET/);
+  });
+
+  it('answers an API error with exit 1, one JSON error object, no stack trace, no secret', async () => {
+    const r = await rpd(['create', '--name', 'John Doe', '--json'], { CASHFREE_CLIENT_SECRET: 'wrong-secret' });
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.stdout);
+    expect(body.error).toMatchObject({ code: 'auth_failed', httpStatus: 401 });
+    expect(r.stdout + r.stderr).not.toContain('wrong-secret');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers a network failure with exit 1 and a plain sentence', async () => {
+    const r = await rpd(['status', '--verification-id', 'abc'], { RPD_BASE_URL: 'http://127.0.0.1:9/verification', RPD_TIMEOUT_MS: '2000' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .+/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
