@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
+    // electron-store imports 'electron' itself: run it through vite so the alias reaches it too.
+    server: { deps: { inline: ['electron-store'] } },
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
