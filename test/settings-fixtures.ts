@@ -18,13 +18,23 @@ export const makePublicKeyPem = (): string =>
 
 export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `rpd-${prefix}-`));
 
-/** Every file under dir, as text, so a test can assert a secret never appears in clear. */
+/** Long base64 runs in a text, decoded: a secret merely base64-encoded is still a secret in clear. */
+const decodedBase64Runs = (text: string): string =>
+  (text.match(/[A-Za-z0-9+/]{16,}={0,2}/g) ?? []).map((run) => Buffer.from(run, 'base64').toString('latin1')).join('\n');
+
+/**
+ * Every file under dir, as text plus its base64 runs decoded, so a test can assert a secret never
+ * appears in clear (nor only base64-encoded).
+ */
 export function readAllFiles(dir: string): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...readAllFiles(path));
-    else out.push({ path, text: readFileSync(path).toString('latin1') });
+    else {
+      const raw = readFileSync(path).toString('latin1');
+      out.push({ path, text: `${raw}\n${decodedBase64Runs(raw)}` });
+    }
   }
   return out;
 }
