@@ -137,10 +137,11 @@ describe('with Linux basic_text (no keyring)', () => {
     // The choice was for Sandbox only.
     const prod = await restarted.saveCredentials('production', PRODUCTION_KEYS);
     expect(!prod.ok && prod.error.details).toEqual({ needsWeakConsent: true, keychain: 'weak' });
-    // Withdrawing the choice is honoured too.
+    // Withdrawing the choice is honoured and remembered.
     const withdrawn = await restarted.saveCredentials('sandbox', { ...SANDBOX_KEYS, allowWeak: false });
     expect(withdrawn.ok).toBe(false);
-    expect(restarted.getPublicSettings().profiles.sandbox.weakAllowed).toBe(true);
+    expect(restarted.getPublicSettings().profiles.sandbox.weakAllowed).toBe(false);
+    expect((await restarted.saveCredentials('sandbox', SANDBOX_KEYS)).ok).toBe(false);
 
     for (const file of readAllFiles(dir)) expect(findSecretsIn(file.text, ALL_NEEDLES)).toEqual([]);
   });

@@ -168,6 +168,12 @@ export class SettingsService {
     const weakAllowed = input.allowWeak ?? before.weakAllowed;
     const keychain = this.#cipher.keychain;
     if (keychain !== 'keychain' && !weakAllowed) {
+      // An explicit "no" withdraws an earlier choice for this profile.
+      if (input.allowWeak === false && before.weakAllowed) {
+        const doc = this.#read();
+        doc.profiles[profileKind].weakAllowed = false;
+        this.#write(doc);
+      }
       return fail('unavailable', weakRefusal(keychain, profileKind), { details: { needsWeakConsent: true, keychain } });
     }
 
@@ -281,8 +287,11 @@ export class SettingsService {
     return `${JSON.stringify(this.exportSettings(), null, 2)}\n`;
   }
 
-  /** Applies an exported configuration. Stored keys, the active profile and confirmations are untouched. */
-  importSettings(input: string | unknown): Result<PublicSettings> {
+  /**
+   * Applies an exported configuration (JSON text or the parsed object). Stored keys, the active
+   * profile and the Production confirmation are untouched.
+   */
+  importSettings(input: unknown): Result<PublicSettings> {
     let raw: unknown = input;
     if (typeof input === 'string') {
       if (input.length > MAX_IMPORT_CHARS) return fail('invalid_input', 'The settings file is too large.');
