@@ -4,9 +4,10 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SettingsService } from '../electron/core/settings/service.ts';
+import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
 import { openNodeSettingsStore, settingsFilePath } from '../electron/core/settings/store-file.ts';
 import { WEAK_KEY_FILE, createKeyFileCipher } from '../electron/core/settings/weak-cipher.ts';
-import { SETTINGS_VERSION, SettingsDoc } from '../electron/core/settings/schema.ts';
+import { PublicSettings, SETTINGS_VERSION, SettingsDoc } from '../electron/core/settings/schema.ts';
 import {
   PRODUCTION_KEYS,
   SANDBOX_KEYS,
@@ -17,11 +18,7 @@ import {
   tempDir,
 } from './settings-fixtures.ts';
 
-function openService(dir: string, now?: () => Date): SettingsService {
-  const { store, notices } = openNodeSettingsStore(dir, now?.());
-  const cipher = createKeyFileCipher(join(dir, WEAK_KEY_FILE));
-  return new SettingsService({ store, cipher, notices, ...(now ? { now } : {}) });
-}
+const openService = (dir: string, now?: () => Date): SettingsService => openPlainNodeSettings({ dir, ...(now ? { now } : {}) });
 
 const readDoc = (dir: string): unknown => JSON.parse(readFileSync(settingsFilePath(dir), 'utf8'));
 
@@ -47,9 +44,14 @@ describe('first run', () => {
       customBaseUrl: null,
     });
     expect(pub.profiles.production.baseUrl).toBe('https://api.cashfree.com/verification');
-    expect(pub.profiles.demo.baseUrl).toBeNull();
+    expect(pub.profiles.demo).toMatchObject({ baseUrl: null, configured: true });
     expect(SettingsDoc.parse(readDoc(dir)).schemaVersion).toBe(SETTINGS_VERSION);
     expect(settings.notices).toEqual([]);
+    // Exactly the public shape, nothing more (a strict parse fails on any extra field).
+    expect(PublicSettings.strict().parse(pub)).toEqual(pub);
+    for (const kind of ['demo', 'sandbox', 'production'] as const) {
+      expect(Object.keys(pub.profiles[kind]).sort()).toEqual(['baseUrl', 'clientIdHint', 'configured', 'customBaseUrl', 'hasPublicKey', 'keychain', 'kind', 'weakAllowed']);
+    }
   });
 
   test('the settings file is readable by its owner only', () => {

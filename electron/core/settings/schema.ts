@@ -118,6 +118,7 @@ export const defaultSettings = (): SettingsDoc => ({
 /** What the renderer may see of a profile: never a secret, never a ciphertext. */
 export const PublicProfile = z.object({
   kind: ProfileKind,
+  /** Ready to use: client id and secret saved (Demo needs none, so it always is). */
   configured: z.boolean(),
   clientIdHint: z.string().nullable(),
   hasPublicKey: z.boolean(),
@@ -138,6 +139,24 @@ export const PublicSettings = z.object({
   preferences: Preferences,
 });
 export type PublicSettings = z.infer<typeof PublicSettings>;
+
+/** Inputs and answers of the settings channels, for the IPC contract to validate with. */
+export const SaveCredentialsRequest = z
+  .object({
+    clientId: z.string().max(1000).optional(),
+    clientSecret: z.string().max(1000).optional(),
+    publicKeyPem: z.string().max(20_000).nullable().optional(),
+    allowWeak: z.boolean().optional(),
+  })
+  .strict();
+export const SetActiveProfileRequest = z
+  .object({ kind: ProfileKind, confirmProduction: z.boolean().optional() })
+  .strict();
+export const ActiveProfileAnswer = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('switched'), activeProfile: ProfileKind }),
+  z.object({ status: z.literal('needs_confirmation'), profile: z.literal('production'), message: z.string() }),
+]);
+export type ActiveProfileAnswer = z.infer<typeof ActiveProfileAnswer>;
 
 export const EXPORT_FORMAT = 'rpd-desk-settings';
 

@@ -19,7 +19,7 @@ import {
   defaultSettings,
   emptyProfile,
 } from './schema.ts';
-import type { Keychain, Preferences, PublicProfile, PublicSettings, SettingsDoc, StoredProfile, StoredSecrets } from './schema.ts';
+import type { ActiveProfileAnswer, Keychain, Preferences, PublicProfile, PublicSettings, SettingsDoc, StoredProfile, StoredSecrets } from './schema.ts';
 import { moveCorruptFileAside } from './store-file.ts';
 import type { SettingsStore } from './store-file.ts';
 
@@ -48,10 +48,6 @@ export interface Credentials {
   publicKeyPem?: string;
   baseUrl: string;
 }
-
-export type ActiveProfileAnswer =
-  | { status: 'switched'; activeProfile: ProfileKind }
-  | { status: 'needs_confirmation'; profile: 'production'; message: string };
 
 export const PRODUCTION_CONFIRMATION_MESSAGE =
   'Production uses the merchant\'s live Cashfree keys: every order is a real Rs 1 collection from a real customer. Switch to Production?';
@@ -323,13 +319,13 @@ export class SettingsService {
   }
 
   #publicProfile(kind: ProfileKind, profile: StoredProfile): PublicProfile {
-    const configured = isConfigured(profile);
+    const configured = !needsCredentials(kind) || isConfigured(profile);
     return {
       kind,
       configured,
       clientIdHint: profile.clientIdHint === null ? null : `…${profile.clientIdHint}`,
       hasPublicKey: profile.secrets.publicKeyPem !== null,
-      keychain: configured && profile.protection !== null ? profile.protection : this.#cipher.keychain,
+      keychain: profile.protection ?? this.#cipher.keychain,
       weakAllowed: profile.weakAllowed,
       baseUrl: effectiveBaseUrl(kind, profile),
       customBaseUrl: profile.customBaseUrl,
