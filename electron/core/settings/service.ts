@@ -175,12 +175,13 @@ export class SettingsService {
 
     // Everything is written again with the current cipher, kept fields too, so one profile never
     // mixes protections or ciphers.
-    const kept = await this.#decryptAll(profileKind, before);
+    // Only touch the keychain for the old values when some are kept.
     const needKept = clientId === undefined || clientSecret === undefined || (input.publicKeyPem === undefined && before.secrets.publicKeyPem !== null);
-    if (!kept.ok && needKept) {
+    const kept = needKept ? await this.#decryptAll(profileKind, before) : ok({ clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false });
+    if (!kept.ok) {
       return fail('not_configured', `The saved ${PROFILE_LABELS[profileKind]} keys cannot be read on this computer. Enter the client id and client secret again (and the public key, if used).`);
     }
-    const keptPlain = kept.ok ? kept.data : { clientId: null, clientSecret: null, publicKeyPem: null };
+    const keptPlain = kept.data;
     const plain = {
       clientId: clientId?.data ?? keptPlain.clientId,
       clientSecret: clientSecret?.data ?? keptPlain.clientSecret,
