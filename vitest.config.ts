@@ -10,6 +10,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
+        // electron-store imports 'electron' itself: inline it so it gets the fake too.
+        server: { deps: { inline: ['electron-store'] } },
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],

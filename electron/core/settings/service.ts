@@ -1,0 +1,417 @@
+// Profiles, preferences and the merchant's keys. Secrets are write-only from the outside: they go in
+// through saveCredentials, come out only through getCredentials (main process, for the Cashfree
+// client) and are kept on disk only as ciphertext from the injected SecretCipher.
+import { createPublicKey } from 'node:crypto';
+import { z } from 'zod';
+import { ProfileKind } from '../../../shared/domain.ts';
+import { fail, ok } from '../../../shared/result.ts';
+import type { Result } from '../../../shared/result.ts';
+import type { SecretCipher } from './cipher.ts';
+import { migrateSettings } from './migrations.ts';
+import { checkEnvironmentMismatch } from './probe.ts';
+import { PROFILE_LABELS, clientIdHint, effectiveBaseUrl, isConfigured, needsCredentials } from './profiles.ts';
+import type { KeyedProfileKind } from './profiles.ts';
+import {
+  CustomBaseUrl,
+  EXPORT_FORMAT,
+  ExportedSettings,
+  PreferencesPatch,
+  defaultSettings,
+  emptyProfile,
+} from './schema.ts';
+import type { ActiveProfileAnswer, Keychain, Preferences, PublicProfile, PublicSettings, SettingsDoc, StoredProfile, StoredSecrets } from './schema.ts';
+import { moveCorruptFileAside } from './store-file.ts';
+import type { SettingsStore } from './store-file.ts';
+
+export interface SettingsServiceOptions {
+  store: SettingsStore;
+  cipher: SecretCipher;
+  /** Notices from opening the store (a damaged file moved aside); shown to the user once. */
+  notices?: string[];
+  now?: () => Date;
+}
+
+export interface SaveCredentialsInput {
+  /** undefined keeps the stored value. */
+  clientId?: string;
+  clientSecret?: string;
+  /** PEM text of Cashfree's RSA public key; undefined keeps, null or '' removes. */
+  publicKeyPem?: string | null;
+  /** "Store with weak protection on this machine": needed once per profile when no OS keychain protects secrets. */
+  allowWeak?: boolean;
+}
+
+/** What the Cashfree client needs; main process only, never sent to the renderer. */
+export interface Credentials {
+  clientId: string;
+  clientSecret: string;
+  publicKeyPem?: string;
+  baseUrl: string;
+}
+
+export const PRODUCTION_CONFIRMATION_MESSAGE =
+  'Production uses the merchant\'s live Cashfree keys: every order is a real Rs 1 collection from a real customer. Switch to Production?';
+
+const MAX_IMPORT_CHARS = 1_000_000;
+
+const ClientIdInput = z.string().trim().min(1, 'The client id is empty.').max(200).regex(/^\S+$/, 'The client id cannot contain spaces.');
+const ClientSecretInput = z.string().trim().min(1, 'The client secret is empty.').max(500).regex(/^\S+$/, 'The client secret cannot contain spaces.');
+const PublicKeyInput = z
+  .string()
+  .trim()
+  .max(20_000)
+  .refine((pem) => {
+    try {
+      return createPublicKey(pem).asymmetricKeyType === 'rsa';
+    } catch {
+      return false;
+    }
+  }, 'The public key file is not an RSA public key in PEM format (it starts with -----BEGIN PUBLIC KEY-----).');
+
+/** Zod messages here are our own sentences and never quote the input, so they are safe to show. */
+const firstMessage = (error: z.ZodError): string => error.issues[0]?.message ?? 'Invalid input.';
+const paths = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 5)
+    .map((issue) => issue.path.join('.') || '(root)')
+    .join(', ');
+
+const weakRefusal = (keychain: Keychain, kind: ProfileKind): string =>
+  keychain === 'weak'
+    ? `This computer has no password keyring the app can use (Linux "basic_text"), so the ${PROFILE_LABELS[kind]} keys could only be stored with weak protection that anyone with access to your files can undo. Choose "Store with weak protection on this machine" to save them anyway.`
+    : `No system keychain is available here, so the ${PROFILE_LABELS[kind]} keys could only be stored obfuscated in a file beside the settings. Choose "Store with weak protection on this machine" to save them anyway.`;
+
+export class SettingsService {
+  readonly #store: SettingsStore;
+  readonly #cipher: SecretCipher;
+  readonly #now: () => Date;
+  readonly #notices: string[];
+
+  constructor(options: SettingsServiceOptions) {
+    this.#store = options.store;
+    this.#cipher = options.cipher;
+    this.#now = options.now ?? (() => new Date());
+    this.#notices = [...(options.notices ?? [])];
+    // Migrate (and write back) once at start, so the file on disk is current from here on.
+    this.#read();
+  }
+
+  /** Protection this machine offers for new secrets. */
+  get keychain(): Keychain {
+    return this.#cipher.keychain;
+  }
+
+  /** Things the user must be told (a damaged settings file moved aside); kept until taken. */
+  get notices(): string[] {
+    return [...this.#notices];
+  }
+
+  takeNotices(): string[] {
+    return this.#notices.splice(0);
+  }
+
+  getPublicSettings(): PublicSettings {
+    const doc = this.#read();
+    return {
+      activeProfile: doc.activeProfile,
+      productionConfirmed: doc.productionConfirmed,
+      keychain: this.#cipher.keychain,
+      profiles: {
+        demo: this.#publicProfile('demo', doc.profiles.demo),
+        sandbox: this.#publicProfile('sandbox', doc.profiles.sandbox),
+        production: this.#publicProfile('production', doc.profiles.production),
+      },
+      preferences: doc.preferences,
+    };
+  }
+
+  getPreferences(): Preferences {
+    return this.#read().preferences;
+  }
+
+  setActiveProfile(kind: ProfileKind, options: { confirmProduction?: boolean } = {}): Result<ActiveProfileAnswer> {
+    const parsed = ProfileKind.safeParse(kind);
+    if (!parsed.success) return fail('invalid_input', 'Unknown profile.');
+    const doc = this.#read();
+    if (parsed.data === 'production' && !doc.productionConfirmed) {
+      if (options.confirmProduction !== true) {
+        return ok({ status: 'needs_confirmation', profile: 'production', message: PRODUCTION_CONFIRMATION_MESSAGE });
+      }
+      doc.productionConfirmed = true;
+    }
+    doc.activeProfile = parsed.data;
+    this.#write(doc);
+    return ok({ status: 'switched', activeProfile: parsed.data });
+  }
+
+  async saveCredentials(kind: ProfileKind, input: SaveCredentialsInput): Promise<Result<PublicProfile>> {
+    const keyed = this.#keyedKind(kind);
+    if (!keyed.ok) return keyed;
+    const profileKind = keyed.data;
+
+    const clientId = input.clientId === undefined ? undefined : ClientIdInput.safeParse(input.clientId);
+    if (clientId && !clientId.success) return fail('invalid_input', firstMessage(clientId.error));
+    const clientSecret = input.clientSecret === undefined ? undefined : ClientSecretInput.safeParse(input.clientSecret);
+    if (clientSecret && !clientSecret.success) return fail('invalid_input', firstMessage(clientSecret.error));
+    const removeKey = input.publicKeyPem === null || (typeof input.publicKeyPem === 'string' && input.publicKeyPem.trim() === '');
+    const publicKey = input.publicKeyPem == null || removeKey ? undefined : PublicKeyInput.safeParse(input.publicKeyPem);
+    if (publicKey && !publicKey.success) return fail('invalid_input', firstMessage(publicKey.error));
+
+    const mismatch = checkEnvironmentMismatch(profileKind, { clientId: clientId?.data, clientSecret: clientSecret?.data });
+    if (mismatch) return fail('wrong_environment', mismatch);
+
+    const before = this.#read().profiles[profileKind];
+    const weakAllowed = input.allowWeak ?? before.weakAllowed;
+    const keychain = this.#cipher.keychain;
+    if (keychain !== 'keychain' && !weakAllowed) {
+      // An explicit "no" withdraws an earlier choice for this profile.
+      if (input.allowWeak === false && before.weakAllowed) {
+        const doc = this.#read();
+        doc.profiles[profileKind].weakAllowed = false;
+        this.#write(doc);
+      }
+      return fail('unavailable', weakRefusal(keychain, profileKind), { details: { needsWeakConsent: true, keychain } });
+    }
+
+    // Everything is written again with the current cipher, kept fields too, so one profile never
+    // mixes protections or ciphers.
+    // Only touch the keychain for the old values when some are kept.
+    const needKept = clientId === undefined || clientSecret === undefined || (input.publicKeyPem === undefined && before.secrets.publicKeyPem !== null);
+    const kept = needKept ? await this.#decryptAll(profileKind, before) : ok({ clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false });
+    if (!kept.ok) {
+      return fail('not_configured', `The saved ${PROFILE_LABELS[profileKind]} keys cannot be read on this computer. Enter the client id and client secret again (and the public key, if used).`);
+    }
+    const keptPlain = kept.data;
+    const plain = {
+      clientId: clientId?.data ?? keptPlain.clientId,
+      clientSecret: clientSecret?.data ?? keptPlain.clientSecret,
+      publicKeyPem: removeKey ? null : (publicKey?.data ?? keptPlain.publicKeyPem),
+    };
+    const secrets = await this.#encryptAll(plain);
+    if (!secrets.ok) return secrets;
+
+    const doc = this.#read();
+    doc.profiles[profileKind] = {
+      ...doc.profiles[profileKind],
+      secrets: secrets.data,
+      clientIdHint: plain.clientId === null ? null : clientIdHint(plain.clientId),
+      protection: keychain,
+      scheme: this.#cipher.scheme,
+      weakAllowed,
+      updatedAt: this.#now().getTime(),
+    };
+    this.#write(doc);
+    return ok(this.#publicProfile(profileKind, doc.profiles[profileKind]));
+  }
+
+  /** Wipes the stored ciphertext of a profile. The weak-protection choice stays: it is about this machine. */
+  deleteCredentials(kind: ProfileKind): Result<PublicProfile> {
+    const keyed = this.#keyedKind(kind);
+    if (!keyed.ok) return keyed;
+    const doc = this.#read();
+    const current = doc.profiles[keyed.data];
+    doc.profiles[keyed.data] = {
+      ...emptyProfile(),
+      weakAllowed: current.weakAllowed,
+      customBaseUrl: current.customBaseUrl,
+      updatedAt: this.#now().getTime(),
+    };
+    this.#write(doc);
+    return ok(this.#publicProfile(keyed.data, doc.profiles[keyed.data]));
+  }
+
+  /** Main process only: decrypted keys for the Cashfree client. */
+  async getCredentials(kind: ProfileKind): Promise<Result<Credentials>> {
+    const keyed = this.#keyedKind(kind);
+    if (!keyed.ok) return keyed;
+    const profileKind = keyed.data;
+    const profile = this.#read().profiles[profileKind];
+    if (!isConfigured(profile)) {
+      return fail('not_configured', `No ${PROFILE_LABELS[profileKind]} keys are saved yet. Enter the client id and client secret in Settings.`);
+    }
+    const plain = await this.#decryptAll(profileKind, profile);
+    if (!plain.ok) return plain;
+    const { clientId, clientSecret, publicKeyPem } = plain.data;
+    if (clientId === null || clientSecret === null) return fail('not_configured', `The ${PROFILE_LABELS[profileKind]} keys are incomplete. Enter them again.`);
+
+    if (plain.data.shouldReEncrypt) await this.#reEncrypt(profileKind, profile.secrets, { clientId, clientSecret, publicKeyPem });
+
+    const baseUrl = effectiveBaseUrl(profileKind, profile) as string;
+    return ok(publicKeyPem === null ? { clientId, clientSecret, baseUrl } : { clientId, clientSecret, publicKeyPem, baseUrl });
+  }
+
+  /** A company proxy in front of Cashfree; null goes back to Cashfree's own address. */
+  setCustomBaseUrl(kind: ProfileKind, url: string | null): Result<PublicProfile> {
+    const keyed = this.#keyedKind(kind);
+    if (!keyed.ok) return keyed;
+    let customBaseUrl: string | null = null;
+    if (url !== null && url.trim() !== '') {
+      const parsed = CustomBaseUrl.safeParse(url);
+      if (!parsed.success) return fail('invalid_input', firstMessage(parsed.error));
+      customBaseUrl = parsed.data;
+    }
+    const doc = this.#read();
+    doc.profiles[keyed.data].customBaseUrl = customBaseUrl;
+    this.#write(doc);
+    return ok(this.#publicProfile(keyed.data, doc.profiles[keyed.data]));
+  }
+
+  updatePreferences(patch: unknown): Result<Preferences> {
+    const parsed = PreferencesPatch.safeParse(patch);
+    if (!parsed.success) return fail('invalid_input', `Invalid preferences: ${paths(parsed.error)}.`);
+    const doc = this.#read();
+    doc.preferences = { ...doc.preferences, ...parsed.data };
+    this.#write(doc);
+    return ok(doc.preferences);
+  }
+
+  /** Settings a team lead can hand out: preferences and custom addresses, never a key. */
+  exportSettings(): ExportedSettings {
+    const doc = this.#read();
+    return {
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: this.#now().toISOString(),
+      profiles: {
+        sandbox: { customBaseUrl: doc.profiles.sandbox.customBaseUrl },
+        production: { customBaseUrl: doc.profiles.production.customBaseUrl },
+      },
+      preferences: doc.preferences,
+    };
+  }
+
+  exportSettingsJson(): string {
+    return `${JSON.stringify(this.exportSettings(), null, 2)}\n`;
+  }
+
+  /**
+   * Applies an exported configuration (JSON text or the parsed object). Stored keys, the active
+   * profile and the Production confirmation are untouched.
+   */
+  importSettings(input: unknown): Result<PublicSettings> {
+    let raw: unknown = input;
+    if (typeof input === 'string') {
+      if (input.length > MAX_IMPORT_CHARS) return fail('invalid_input', 'The settings file is too large.');
+      try {
+        raw = JSON.parse(input);
+      } catch {
+        return fail('invalid_input', 'The settings file is not valid JSON.');
+      }
+    }
+    const parsed = ExportedSettings.safeParse(raw);
+    if (!parsed.success) {
+      return fail('invalid_input', `This is not an RPD Desk settings export, or it carries fields it must not (${paths(parsed.error)}).`);
+    }
+    const doc = this.#read();
+    doc.preferences = { ...doc.preferences, ...parsed.data.preferences };
+    for (const kind of ['sandbox', 'production'] as const) {
+      const imported = parsed.data.profiles[kind];
+      if (imported) doc.profiles[kind].customBaseUrl = imported.customBaseUrl;
+    }
+    this.#write(doc);
+    return ok(this.getPublicSettings());
+  }
+
+  #keyedKind(kind: ProfileKind): Result<KeyedProfileKind> {
+    const parsed = ProfileKind.safeParse(kind);
+    if (!parsed.success) return fail('invalid_input', 'Unknown profile.');
+    if (!needsCredentials(parsed.data)) return fail('invalid_input', 'Demo runs on the built-in simulator and needs no keys.');
+    return ok(parsed.data);
+  }
+
+  #publicProfile(kind: ProfileKind, profile: StoredProfile): PublicProfile {
+    const configured = !needsCredentials(kind) || isConfigured(profile);
+    return {
+      kind,
+      configured,
+      clientIdHint: profile.clientIdHint === null ? null : `…${profile.clientIdHint}`,
+      hasPublicKey: profile.secrets.publicKeyPem !== null,
+      keychain: profile.protection ?? this.#cipher.keychain,
+      weakAllowed: profile.weakAllowed,
+      baseUrl: effectiveBaseUrl(kind, profile),
+      customBaseUrl: profile.customBaseUrl,
+    };
+  }
+
+  async #decryptAll(
+    kind: KeyedProfileKind,
+    profile: StoredProfile,
+  ): Promise<Result<{ clientId: string | null; clientSecret: string | null; publicKeyPem: string | null; shouldReEncrypt: boolean }>> {
+    const { secrets } = profile;
+    const stored = [secrets.clientId, secrets.clientSecret, secrets.publicKeyPem];
+    if (stored.every((value) => value === null)) return ok({ clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false });
+    const unreadable = fail(
+      'not_configured',
+      profile.scheme !== null && profile.scheme !== this.#cipher.scheme
+        ? `The ${PROFILE_LABELS[kind]} keys were saved by ${profile.scheme === 'key_file' ? 'the command-line tool or browser preview' : 'the desktop app'} and cannot be read here. Enter them again.`
+        : `The saved ${PROFILE_LABELS[kind]} keys cannot be read on this computer (the system keyring may have changed). Enter them again.`,
+    );
+    if (profile.scheme !== null && profile.scheme !== this.#cipher.scheme) return unreadable;
+    let shouldReEncrypt = false;
+    const decryptOne = async (value: string | null): Promise<string | null> => {
+      if (value === null) return null;
+      if (this.#cipher.decryptDetailed) {
+        const detailed = await this.#cipher.decryptDetailed(value);
+        shouldReEncrypt ||= detailed.shouldReEncrypt;
+        return detailed.plain;
+      }
+      return this.#cipher.decrypt(value);
+    };
+    try {
+      const [clientId, clientSecret, publicKeyPem] = await Promise.all(stored.map(decryptOne));
+      return ok({ clientId: clientId ?? null, clientSecret: clientSecret ?? null, publicKeyPem: publicKeyPem ?? null, shouldReEncrypt });
+    } catch {
+      // The cipher's error text is not shown: it says nothing useful to an agent and could carry data.
+      return unreadable;
+    }
+  }
+
+  async #encryptAll(plain: { clientId: string | null; clientSecret: string | null; publicKeyPem: string | null }): Promise<Result<StoredSecrets>> {
+    const encryptOne = (value: string | null): Promise<string | null> => (value === null ? Promise.resolve(null) : this.#cipher.encrypt(value));
+    try {
+      const [clientId, clientSecret, publicKeyPem] = await Promise.all([encryptOne(plain.clientId), encryptOne(plain.clientSecret), encryptOne(plain.publicKeyPem)]);
+      return ok({ clientId: clientId ?? null, clientSecret: clientSecret ?? null, publicKeyPem: publicKeyPem ?? null });
+    } catch {
+      return fail('unavailable', 'The system keychain refused to encrypt the keys. Unlock the keychain (or log in again) and retry.', { retryable: true });
+    }
+  }
+
+  /** The OS key was rotated: store the same secrets under the new key, unless they changed meanwhile. */
+  async #reEncrypt(kind: KeyedProfileKind, readFrom: StoredSecrets, plain: { clientId: string; clientSecret: string; publicKeyPem: string | null }): Promise<void> {
+    const secrets = await this.#encryptAll(plain);
+    if (!secrets.ok) return;
+    const doc = this.#read();
+    const current = doc.profiles[kind].secrets;
+    const unchanged = current.clientId === readFrom.clientId && current.clientSecret === readFrom.clientSecret && current.publicKeyPem === readFrom.publicKeyPem;
+    if (!unchanged) return;
+    doc.profiles[kind].secrets = secrets.data;
+    this.#write(doc);
+  }
+
+  /** Reads the current document; a file damaged while running is moved aside like one found at start. */
+  #read(): SettingsDoc {
+    let raw: unknown;
+    let reason: string | null = null;
+    try {
+      raw = this.#store.store;
+    } catch {
+      reason = 'it is not valid JSON';
+    }
+    if (reason === null) {
+      const outcome = migrateSettings(raw);
+      if (outcome.ok) {
+        if (outcome.migratedFrom !== null || outcome.fresh) this.#write(outcome.doc);
+        return outcome.doc;
+      }
+      reason = outcome.reason;
+    }
+    this.#notices.push(moveCorruptFileAside(this.#store.path, reason, this.#now()));
+    const fresh = defaultSettings();
+    this.#write(fresh);
+    return fresh;
+  }
+
+  #write(doc: SettingsDoc): void {
+    this.#store.store = doc;
+  }
+}
