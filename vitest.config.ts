@@ -10,10 +10,10 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        // electron-store imports 'electron' itself: inline it so it gets the fake too.
-        server: { deps: { inline: ['electron-store'] } },
         test: {
           name: 'unit',
+          // electron-store imports 'electron' itself: inline it so it gets the fake too.
+          server: { deps: { inline: ['electron-store'] } },
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/renderer/**'],
           environment: 'node',
