@@ -1,0 +1,151 @@
+// Name match between the name a merchant sent and the name the remitter's bank reports.
+// Cashfree does not publish its algorithm; this one behaves the way agents expect:
+// case, spacing, punctuation, honorifics and word order do not matter, initials match
+// the names they abbreviate, and common Indian transliteration variants count as near-equal.
+
+export const NAME_MATCH_RESULTS = [
+  'DIRECT_MATCH',
+  'GOOD_PARTIAL_MATCH',
+  'MODERATE_PARTIAL_MATCH',
+  'POOR_PARTIAL_MATCH',
+  'NO_MATCH',
+] as const;
+export type NameMatchResult = (typeof NAME_MATCH_RESULTS)[number];
+
+export interface NameMatch {
+  /** 0..100 */
+  score: number;
+  result: NameMatchResult;
+}
+
+const HONORIFICS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'shri', 'sri', 'shree', 'sree', 'smt', 'shrimati',
+  'srimati', 'kumari', 'kum', 'km', 'master', 'mast', 'late', 'capt', 'col', 'adv', 'er', 'ca',
+]);
+
+// Relations printed by some banks: "RAVI S/O MOHAN" keeps only the account holder.
+const RELATION_MARKERS = new Set(['s/o', 'd/o', 'w/o', 'c/o']);
+
+/** Lower-case words without honorifics; dots and other punctuation separate words. */
+export function nameTokens(name: string): string[] {
+  const lowered = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const relation = lowered.split(/\s+/).findIndex((word) => RELATION_MARKERS.has(word));
+  const holderPart = relation > 0 ? lowered.split(/\s+/).slice(0, relation).join(' ') : lowered;
+  const words = holderPart
+    .replace(/[^a-z]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((word) => word.length > 0 && !HONORIFICS.has(word));
+  // "RK" (no vowel, two or three letters) is a run of initials.
+  return words.flatMap((word) => (word.length <= 3 && word.length > 1 && !/[aeiouy]/.test(word) ? [...word] : [word]));
+}
+
+const SPELLING_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(mohd|md|mohammed|mohammad|muhammad|muhammed|mohamed|mohamad|muhamad)$/g, 'mohammad'],
+  [/ph/g, 'f'],
+  [/w/g, 'v'],
+  [/q/g, 'k'],
+  [/z/g, 'j'],
+  [/ck/g, 'k'],
+  [/x/g, 'ks'],
+  [/([bcdgkpt])h/g, '$1'], // bh/dh/gh/kh/th/ch: aspiration is spelt either way
+  [/sh/g, 's'],
+  [/ee/g, 'i'],
+  [/oo/g, 'u'],
+  [/ou/g, 'u'],
+  [/y$/g, 'i'],
+  [/([a-z])\1+/g, '$1'], // doubled letters: Abbas/Abas, Krishnan/Krisnan
+  [/a$/g, ''], // trailing schwa: Rama/Ram, Krishna/Krishn
+];
+
+/** Spelling-insensitive key for one word. */
+export function canonicalWord(word: string): string {
+  let key = word;
+  for (const [pattern, replacement] of SPELLING_RULES) key = key.replace(pattern, replacement);
+  return key.length > 0 ? key : word;
+}
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? Math.max(a.length, b.length);
+}
+
+function stringSimilarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+}
+
+const INITIAL_SIMILARITY = 0.8;
+const VARIANT_SIMILARITY = 0.95;
+/** Below this two words are different names, not misspellings of one another. */
+const MIN_WORD_SIMILARITY = 0.6;
+
+function wordSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length === 1 || b.length === 1) {
+    return a[0] === b[0] ? INITIAL_SIMILARITY : 0;
+  }
+  const keyA = canonicalWord(a);
+  const keyB = canonicalWord(b);
+  if (keyA === keyB) return VARIANT_SIMILARITY;
+  const similarity = stringSimilarity(keyA, keyB) * VARIANT_SIMILARITY;
+  return similarity >= MIN_WORD_SIMILARITY ? similarity : 0;
+}
+
+/** Pairs words greedily, best pair first; word order therefore does not matter. */
+function tokenScore(a: readonly string[], b: readonly string[]): number {
+  const pairs: Array<{ i: number; j: number; similarity: number }> = [];
+  a.forEach((wordA, i) => {
+    b.forEach((wordB, j) => {
+      const similarity = wordSimilarity(wordA, wordB);
+      if (similarity > 0) pairs.push({ i, j, similarity });
+    });
+  });
+  // Full words before initials at equal similarity, so "R Rahul" pairs sensibly.
+  pairs.sort((x, y) => y.similarity - x.similarity);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  let matched = 0;
+  for (const pair of pairs) {
+    if (usedA.has(pair.i) || usedB.has(pair.j)) continue;
+    usedA.add(pair.i);
+    usedB.add(pair.j);
+    matched += pair.similarity;
+  }
+  return (2 * matched) / (a.length + b.length);
+}
+
+export function resultForScore(score: number): NameMatchResult {
+  if (score >= 100) return 'DIRECT_MATCH';
+  if (score >= 80) return 'GOOD_PARTIAL_MATCH';
+  if (score >= 60) return 'MODERATE_PARTIAL_MATCH';
+  if (score >= 30) return 'POOR_PARTIAL_MATCH';
+  return 'NO_MATCH';
+}
+
+/** Compares the expected name with the name at the bank. */
+export function matchNames(expected: string, atBank: string): NameMatch {
+  const a = nameTokens(expected);
+  const b = nameTokens(atBank);
+  if (a.length === 0 || b.length === 0) return { score: 0, result: 'NO_MATCH' };
+  const sortedA = [...a].sort().join(' ');
+  const sortedB = [...b].sort().join(' ');
+  if (sortedA === sortedB) return { score: 100, result: 'DIRECT_MATCH' };
+  // Words run together or split differently: "Ramkumar" vs "Ram Kumar".
+  const joined = stringSimilarity(a.map(canonicalWord).join(''), b.map(canonicalWord).join('')) * VARIANT_SIMILARITY;
+  const best = Math.max(tokenScore(a, b), joined >= MIN_WORD_SIMILARITY ? joined : 0);
+  // Only an exact match (after normalisation) is a direct match.
+  const score = Math.min(99, Math.round(best * 100));
+  return { score, result: resultForScore(score) };
+}
