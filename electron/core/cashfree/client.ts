@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KeyObject } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
 import { EnvHttpProxyAgent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { isVerificationId } from '../../../shared/ids.ts';
@@ -54,6 +55,8 @@ export type CashfreeClientConfig = {
   /** Environment to read proxy variables from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
   maxResponseBytes?: number;
+  /** Extra trusted CA certificates (PEM): a company TLS-inspecting proxy, or a test server. */
+  ca?: string | string[];
 };
 
 export type CreateInput = { verificationId: string; name: string };
@@ -104,15 +107,19 @@ function makeDispatcher(
   cfg: CashfreeClientConfig,
   timeouts: { connectTimeoutMs: number; timeoutMs: number },
 ): { dispatcher: Dispatcher; viaProxy: boolean } {
+  // Added to Node's own list, not instead of it.
+  const tls = cfg.ca !== undefined ? { ca: [...rootCertificates, ...[cfg.ca].flat()] } : {};
   const common = {
-    connect: { timeout: timeouts.connectTimeoutMs },
+    connect: { timeout: timeouts.connectTimeoutMs, ...tls },
     headersTimeout: timeouts.timeoutMs,
     bodyTimeout: timeouts.timeoutMs,
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 60_000,
   };
+  // Always tunnel (CONNECT), as for https targets, so plain-http test targets take the same path.
+  const proxied = { ...common, requestTls: { timeout: timeouts.connectTimeoutMs, ...tls }, proxyTunnel: true };
   if (cfg.proxyUrl) {
-    return { dispatcher: new ProxyAgent({ ...common, uri: cfg.proxyUrl }), viaProxy: true };
+    return { dispatcher: new ProxyAgent({ ...proxied, uri: cfg.proxyUrl }), viaProxy: true };
   }
   const env = cfg.env ?? process.env;
   // Lower case wins, as in curl and undici.
@@ -121,7 +128,7 @@ function makeDispatcher(
   if (httpsProxy || httpProxy) {
     const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
     // Empty strings (not undefined) so undici does not fall back to process.env.
-    return { dispatcher: new EnvHttpProxyAgent({ ...common, httpProxy, httpsProxy, noProxy }), viaProxy: true };
+    return { dispatcher: new EnvHttpProxyAgent({ ...proxied, httpProxy, httpsProxy, noProxy }), viaProxy: true };
   }
   return { dispatcher: new Pool(origin, { ...common, connections: 8 }), viaProxy: false };
 }
@@ -139,6 +146,12 @@ async function readLimited(body: AsyncIterable<Uint8Array> & { destroy(err?: Err
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/**
+ * undici marks a connection free one event-loop turn after its answer is read; a call made
+ * before that opens a second connection. Waiting that turn keeps calls on the warm one.
+ */
+const connectionFreed = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class CashfreeClient implements RpdApi {
   readonly retry: RetryPolicy;
@@ -254,7 +267,8 @@ export class CashfreeClient implements RpdApi {
 
   /**
    * Opens the connection (TCP, TLS, proxy tunnel) ahead of the first real call, so Generate costs
-   * one round trip. A HEAD without credentials: nothing secret is sent and nothing is created.
+   * one round trip. A GET of the base path without credentials: nothing secret is sent and
+   * nothing is created; whatever Cashfree answers (404) is read and dropped.
    * Best effort: never rejects.
    */
   async prewarm(): Promise<void> {
@@ -264,11 +278,13 @@ export class CashfreeClient implements RpdApi {
     try {
       const res = await request(`${this.#origin}${this.#basePath}/`, {
         dispatcher: this.#dispatcher,
-        method: 'HEAD',
+        // Not HEAD: undici closes the connection after a HEAD, which would defeat the purpose.
+        method: 'GET',
         headers: { accept: 'application/json', 'user-agent': this.#userAgent },
         signal: controller.signal,
       });
       await res.body.dump();
+      await connectionFreed();
     } catch {
       // The real call will report the problem with a proper message.
     } finally {
@@ -329,6 +345,7 @@ export class CashfreeClient implements RpdApi {
         signal: controller.signal,
       });
       const text = await readLimited(res.body, this.#maxResponseBytes);
+      await connectionFreed();
       if (text === null) {
         throw malformedAnswer(ctx, res.statusCode, `the answer is larger than ${this.#maxResponseBytes} bytes`);
       }
