@@ -410,6 +410,16 @@ describe('creating safely', () => {
     if (outcome.kind === 'answer_lost') expect(outcome.status.verificationId).toBe(verificationId);
   });
 
+  it('sends the same create at most maxCreates times', async () => {
+    const s = await sim();
+    const { c } = client(s);
+    s.setFaults({ create: { reset: 5 } });
+    const err = await expectCashfreeError(createSafely(c, { verificationId: nextId(), name: 'Rahul Kumar' }, { maxCreates: 3 }));
+    expect(err).toMatchObject({ code: 'network_down', outcomeUnknown: true });
+    expect(s.faults().create?.effects[0]?.remaining).toBe(2);
+    expect(s.orders()).toHaveLength(0);
+  });
+
   it('a 429 on create is waited out and sent again', async () => {
     const s = await sim();
     const { c, waits } = client(s);
@@ -435,6 +445,27 @@ describe('creating safely', () => {
     const err = await expectCashfreeError(createSafely(c, { verificationId: nextId(), name: 'Rahul Kumar' }));
     expect(err).toMatchObject({ code: 'network_down', outcomeUnknown: true });
     expect(err.toAppError().details).toMatchObject({ outcomeUnknown: true });
+  });
+});
+
+describe('answers for another order', () => {
+  it('are refused as malformed, so wrong links never reach the customer', async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          req.method === 'POST'
+            ? JSON.stringify({ verification_id: 'someone_else', ref_id: 5, valid_upto: '2030-01-01 10:00:00', upi_link: 'upi://pay?pa=a@b' })
+            : JSON.stringify({ verification_id: 'someone_else', ref_id: '5', status: 'SUCCESS' }),
+        );
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise((r) => server.close(() => r())));
+    const { c } = client({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/verification` });
+    expect((await expectCashfreeError(c.create({ verificationId: 'mine', name: 'Ravi Kumar' }))).code).toBe('malformed_answer');
+    expect((await expectCashfreeError(c.status({ verificationId: 'mine' }))).code).toBe('malformed_answer');
   });
 });
 

@@ -241,7 +241,12 @@ export class CashfreeClient implements RpdApi {
     const ctx = this.#context('create', input.verificationId);
     const body = JSON.stringify({ verification_id: input.verificationId, name: name.name });
     const reply = await this.#send(ctx, 'POST', '/reverse-penny-drop', body);
-    return this.#read(ctx, reply, CreateAnswer);
+    const answer = this.#read(ctx, reply, CreateAnswer);
+    // Links for another order would send the customer's Rs 1 to the wrong verification.
+    if (answer.verificationId !== input.verificationId) {
+      throw malformedAnswer(ctx, reply.status, `the answer is for verification_id ${answer.verificationId}`);
+    }
+    return answer;
   }
 
   /** Reads an order's status; retried on network errors, 5xx and 429 within the retry policy. */
@@ -261,7 +266,11 @@ export class CashfreeClient implements RpdApi {
     const ctx = this.#context('status', verificationId);
     return this.#withRetry(async () => {
       const reply = await this.#send(ctx, 'GET', `/remitter/status?${search}`);
-      return this.#read(ctx, reply, StatusAnswer);
+      const answer = this.#read(ctx, reply, StatusAnswer);
+      if (verificationId !== undefined && answer.verificationId !== verificationId) {
+        throw malformedAnswer(ctx, reply.status, `the answer is for verification_id ${answer.verificationId}`);
+      }
+      return answer;
     });
   }
 
