@@ -167,6 +167,22 @@ describe('StatusAnswer', () => {
     }
   });
 
+  it('tolerates extra fields and ref_id as number or string', () => {
+    const extra = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in successWire) && k !== '__proto__'),
+      fc.jsonValue(),
+      { maxKeys: 5 },
+    );
+    const refId = fc.oneof(fc.integer({ min: 1, max: 2 ** 40 }), fc.stringMatching(/^[1-9][0-9]{0,12}$/));
+    fc.assert(
+      fc.property(extra, refId, (more, ref) => {
+        const s = StatusAnswer.parse({ ...more, ...successWire, ref_id: ref });
+        expect(s.refId).toBe(String(ref));
+        expect(s.status).toBe('SUCCESS');
+      }),
+    );
+  });
+
   it('rejects an unknown status rather than guessing', () => {
     expect(StatusAnswer.safeParse({ ...successWire, status: 'PENDING' }).success).toBe(false);
   });
