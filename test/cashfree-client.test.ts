@@ -469,6 +469,44 @@ describe('answers for another order', () => {
   });
 });
 
+describe('answers that never finish or never stop', () => {
+  async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
+    const server = createServer(handler);
+    const sockets = new Set<import('node:net').Socket>();
+    server.on('connection', (sock) => {
+      sockets.add(sock);
+      sock.on('close', () => sockets.delete(sock));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(async () => {
+      for (const sock of sockets) sock.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    });
+    return `http://127.0.0.1:${(server.address() as { port: number }).port}/verification`;
+  }
+
+  it('a body that stalls after the headers ends in timeout, within the whole-request limit', async () => {
+    const baseUrl = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"verification_id":"v1",'); // and nothing more
+    });
+    const { c } = client({ baseUrl }, { timeoutMs: 300, retry: { maxAttempts: 1 } });
+    const err = await expectCashfreeError(c.create({ verificationId: 'v1', name: 'Ravi Kumar' }));
+    expect(err).toMatchObject({ code: 'timeout', outcomeUnknown: true });
+  });
+
+  it('an answer larger than maxResponseBytes is refused as malformed', async () => {
+    const baseUrl = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ padding: 'x'.repeat(50_000) }));
+    });
+    const { c } = client({ baseUrl }, { maxResponseBytes: 10_000 });
+    const err = await expectCashfreeError(c.status({ verificationId: 'v1' }));
+    expect(err.code).toBe('malformed_answer');
+    expect(err.message).toContain('larger than 10000 bytes');
+  });
+});
+
 describe('proxies', () => {
   let proxy: TestProxy;
 
