@@ -551,6 +551,26 @@ describe('control API', () => {
 });
 
 describe('network options', () => {
+  it('enforces a per-minute rate limit when configured, resetting with the clock minute', async () => {
+    const clock = manualClock();
+    const sim = await start({ now: clock.now, rateLimitPerMinute: 3 });
+    for (const remaining of ['2', '1', '0']) {
+      const answer = await status(sim, '?verification_id=unknown');
+      expect(answer.status).toBe(400);
+      expect(answer.headers['x-ratelimit-limit']).toBe('3');
+      expect(answer.headers['x-ratelimit-remaining']).toBe(remaining);
+    }
+    const limited = await status(sim, '?verification_id=unknown');
+    expect(limited.status).toBe(429);
+    expect(limited.json['type']).toBe('rate_limit_error');
+    expect(limited.headers['retry-after']).toBe('60');
+    expect((await create(sim, { verification_id: 'other-endpoint' })).status).toBe(200);
+    clock.advance(60_000);
+    const next = await status(sim, '?verification_id=unknown');
+    expect(next.status).toBe(400);
+    expect(next.headers['x-ratelimit-remaining']).toBe('2');
+  });
+
   it('delays every API request by delay_ms and can be cleared', async () => {
     const sim = await start({ delayMs: 20 });
     expect(sim.faults().delay_ms).toBe(20);
