@@ -23,6 +23,8 @@ const HONORIFICS = new Set([
   'srimati', 'kumari', 'kum', 'km', 'master', 'mast', 'late', 'capt', 'col', 'adv', 'er', 'ca',
 ]);
 
+const ABBREVIATED_NAMES = new Set(['md', 'mst', 'sk']);
+
 // Relations printed by some banks: "RAVI S/O MOHAN" keeps only the account holder.
 const RELATION_MARKERS = new Set(['s/o', 'd/o', 'w/o', 'c/o']);
 
@@ -36,8 +38,10 @@ export function nameTokens(name: string): string[] {
     .trim()
     .split(' ')
     .filter((word) => word.length > 0 && !HONORIFICS.has(word));
-  // "RK" (no vowel, two or three letters) is a run of initials.
-  return words.flatMap((word) => (word.length <= 3 && word.length > 1 && !/[aeiouy]/.test(word) ? [...word] : [word]));
+  // "RK" (no vowel, two or three letters) is a run of initials; "Md" is a name, not initials.
+  return words.flatMap((word) =>
+    word.length <= 3 && word.length > 1 && !/[aeiouy]/.test(word) && !ABBREVIATED_NAMES.has(word) ? [...word] : [word],
+  );
 }
 
 const SPELLING_RULES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -65,16 +69,24 @@ export function canonicalWord(word: string): string {
   return key.length > 0 ? key : word;
 }
 
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+/**
+ * Edit distance where vowels are cheap: romanised Indian names vary mostly in vowels
+ * (Patel/Patil, Deepak/Dipak), while a different consonant usually means a different name
+ * (Rajesh/Ramesh).
+ */
+export function spellingDistance(a: string, b: string): number {
+  const indel = (c: string | undefined): number => (c !== undefined && VOWELS.has(c) ? 0.5 : 1);
+  let previous = [0];
+  for (let j = 1; j <= b.length; j++) previous.push((previous[j - 1] ?? 0) + indel(b[j - 1]));
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const current = [(previous[0] ?? 0) + indel(a[i - 1])];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      const x = a[i - 1];
+      const y = b[j - 1];
+      const cost = x === y ? 0 : x !== undefined && y !== undefined && VOWELS.has(x) && VOWELS.has(y) ? 0.3 : 1;
+      current.push(Math.min((previous[j] ?? 0) + indel(x), (current[j - 1] ?? 0) + indel(y), (previous[j - 1] ?? 0) + cost));
     }
     previous = current;
   }
@@ -83,13 +95,13 @@ export function editDistance(a: string, b: string): number {
 
 function stringSimilarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+  return longest === 0 ? 1 : 1 - spellingDistance(a, b) / longest;
 }
 
 const INITIAL_SIMILARITY = 0.8;
 const VARIANT_SIMILARITY = 0.95;
 /** Below this two words are different names, not misspellings of one another. */
-const MIN_WORD_SIMILARITY = 0.6;
+const MIN_WORD_SIMILARITY = 0.8;
 
 function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
@@ -103,26 +115,30 @@ function wordSimilarity(a: string, b: string): number {
   return similarity >= MIN_WORD_SIMILARITY ? similarity : 0;
 }
 
-/** Pairs words greedily, best pair first; word order therefore does not matter. */
+/**
+ * Best one-to-one pairing of words (so word order does not matter), as a 0..1 score where
+ * unpaired words count against the match.
+ */
 function tokenScore(a: readonly string[], b: readonly string[]): number {
-  const pairs: Array<{ i: number; j: number; similarity: number }> = [];
-  a.forEach((wordA, i) => {
-    b.forEach((wordB, j) => {
-      const similarity = wordSimilarity(wordA, wordB);
-      if (similarity > 0) pairs.push({ i, j, similarity });
-    });
-  });
-  // Full words before initials at equal similarity, so "R Rahul" pairs sensibly.
-  pairs.sort((x, y) => y.similarity - x.similarity);
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  let matched = 0;
-  for (const pair of pairs) {
-    if (usedA.has(pair.i) || usedB.has(pair.j)) continue;
-    usedA.add(pair.i);
-    usedB.add(pair.j);
-    matched += pair.similarity;
+  // Keep the bitmask over the shorter list; names rarely have more than a handful of words.
+  const [rows, columns] = a.length >= b.length ? [a, b] : [b, a];
+  const usable = columns.slice(0, 12);
+  const similarity = rows.map((row) => usable.map((column) => wordSimilarity(row, column)));
+  // best[mask]: the best total pairing the processed rows with the columns in mask.
+  let best = new Map<number, number>([[0, 0]]);
+  for (const rowSimilarities of similarity) {
+    const next = new Map(best);
+    for (const [mask, total] of best) {
+      rowSimilarities.forEach((value, column) => {
+        const bit = 1 << column;
+        if (value <= 0 || (mask & bit) !== 0) return;
+        const candidate = total + value;
+        if (candidate > (next.get(mask | bit) ?? -1)) next.set(mask | bit, candidate);
+      });
+    }
+    best = next;
   }
+  const matched = Math.max(...best.values());
   return (2 * matched) / (a.length + b.length);
 }
 
@@ -143,7 +159,8 @@ export function matchNames(expected: string, atBank: string): NameMatch {
   const sortedB = [...b].sort().join(' ');
   if (sortedA === sortedB) return { score: 100, result: 'DIRECT_MATCH' };
   // Words run together or split differently: "Ramkumar" vs "Ram Kumar".
-  const joined = stringSimilarity(a.map(canonicalWord).join(''), b.map(canonicalWord).join('')) * VARIANT_SIMILARITY;
+  const joined =
+    a.length !== b.length ? stringSimilarity(a.map(canonicalWord).join(''), b.map(canonicalWord).join('')) * VARIANT_SIMILARITY : 0;
   const best = Math.max(tokenScore(a, b), joined >= MIN_WORD_SIMILARITY ? joined : 0);
   // Only an exact match (after normalisation) is a direct match.
   const score = Math.min(99, Math.round(best * 100));
