@@ -8,6 +8,7 @@ import type { Connection, Runtime } from './core/runtime.ts';
 import { CashfreeError } from './core/cashfree/errors.ts';
 import { dataDir } from './core/paths.ts';
 import { validateName } from '../shared/names.ts';
+import { maskAccount } from '../shared/mask.ts';
 import type { ProfileKind } from '../shared/domain.ts';
 import type { AppError } from '../shared/result.ts';
 
@@ -32,7 +33,7 @@ interface Io {
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  let json = argv.includes('--json');
+  const json = argv.includes('--json');
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
@@ -48,7 +49,6 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         json: { type: 'boolean' },
       },
     });
-    json = values.json ?? false;
     if (command === 'create') {
       if (values['ref-id'] !== undefined) throw new UsageError('create takes no --ref-id.');
       if (values.name === undefined) throw new UsageError('create needs --name.');
@@ -58,8 +58,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (id !== undefined && !ID_PATTERN.test(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
       return await withRuntime(io, async (rt) => {
         const { order, answer } = await rt.orders.createDetailed({ name: name.name, verificationId: id });
-        if (json) io.out(JSON.stringify(answer));
-        else io.out(`Created ${order.verificationId} (ref ${order.refId}) for ${order.name}, valid until ${answer.valid_upto}\n${answer.upi_link}`);
+        if (json) io.out(JSON.stringify(answer.wire));
+        else io.out(`Created ${order.verificationId} (ref ${order.refId}) for ${order.name}, valid until ${formatTime(answer.validUpto)}\n${answer.links.upi}`);
         return 0;
       });
     }
@@ -72,10 +72,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (ref !== undefined && !/^\d{1,20}$/.test(ref)) throw new UsageError('--ref-id must be a number.');
       return await withRuntime(io, async (rt) => {
         const status = await rt.client.status(id !== undefined ? { verificationId: id } : { refId: ref! });
-        if (json) io.out(JSON.stringify(status));
+        if (json) io.out(JSON.stringify(status.wire));
         else {
-          const parts = [`${status.verification_id} (ref ${status.ref_id}): ${status.status}`];
-          if (status.status === 'SUCCESS') parts.push(`name at bank ${status.name_at_bank}, account ending ${status.bank_account.slice(-4)}, IFSC ${status.ifsc}, name match ${status.name_match_result || 'n/a'}`);
+          const parts = [`${status.verificationId} (ref ${status.refId}): ${status.status}`];
+          if (status.status === 'SUCCESS') parts.push(`name at bank ${status.nameAtBank}, account ${maskAccount(status.bankAccount)}, IFSC ${status.ifsc}, name match ${status.nameMatchResult || 'n/a'}`);
           io.out(parts.join('\n'));
         }
         return 0;
@@ -148,4 +148,9 @@ async function withRuntime(io: Io, fn: (rt: Runtime) => Promise<number>): Promis
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const code = await runCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env });
   process.exitCode = code;
+}
+
+/** India time, as agents read it: 2026-11-25 17:05:00 IST. */
+function formatTime(ms: number): string {
+  return `${new Date(ms + 330 * 60_000).toISOString().slice(0, 19).replace('T', ' ')} IST`;
 }

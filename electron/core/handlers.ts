@@ -38,18 +38,18 @@ type Impl<K extends ChannelName> = (input: z.output<(typeof contract)[K]['input'
 export function createHandlers(s: Services): Handlers {
   const orderOrFail = (verificationId: string): Order => {
     const order = s.orders.get(verificationId);
-    if (!order) throw new CashfreeError('not_found', `There is no order ${verificationId} on this computer.`);
+    if (!order) throw new CashfreeError({ code: 'not_found', message: `There is no order ${verificationId} on this computer.`, retryable: false });
     return order;
   };
   const demo = (): DemoControl => {
-    if (!s.demo) throw new CashfreeError('unavailable', 'Simulated payments exist only in the Demo profile.');
+    if (!s.demo) throw new CashfreeError({ code: 'unavailable', message: 'Simulated payments exist only in the Demo profile.', retryable: false });
     return s.demo;
   };
   const impls: { [K in ChannelName]: Impl<K> } = {
     'app.info': () => s.info(),
     'order.create': async ({ name, note, replaces }) => {
       const checked = s.validateName(name);
-      if (!checked.ok) throw new CashfreeError('invalid_input', checked.reason);
+      if (!checked.ok) throw new CashfreeError({ code: 'invalid_input', message: checked.reason, retryable: false });
       const order = await s.orders.create({ name: checked.name, note, replaces });
       s.tracker.watch(order.verificationId);
       return order;
@@ -68,7 +68,7 @@ export function createHandlers(s: Services): Handlers {
       return null;
     },
     'clipboard.write': async ({ text, sensitive }) => {
-      if (!s.clipboard) throw new CashfreeError('unavailable', 'This window writes to the clipboard itself.');
+      if (!s.clipboard) throw new CashfreeError({ code: 'unavailable', message: 'This window writes to the clipboard itself.', retryable: false });
       await s.clipboard.write(text, sensitive ?? false);
       return null;
     },

@@ -1,9 +1,11 @@
-// The main job: create an order (history row first, then the signed call), then track it.
-import type { Order, ProfileKind, RemitterResult, OrderState } from '../../shared/domain.ts';
+// The main job: write the history row, make the signed call, record every step, so a crash or
+// a lost answer never loses a request (DESIGN.md section 3).
+import type { Order, ProfileKind } from '../../shared/domain.ts';
 import { isFinal } from '../../shared/domain.ts';
-import type { CashfreeClient, CreateAnswer, StatusAnswer } from './cashfree/client.ts';
+import type { CashfreeClient, CreateReply, StatusReply } from './cashfree/client.ts';
 import { createSafely } from './cashfree/recover.ts';
 import { CashfreeError } from './cashfree/errors.ts';
+import { toOrderState, toRemitterResult } from './cashfree/schemas.ts';
 import type { OrderStore } from './store.ts';
 import type { EventBus } from './events.ts';
 
@@ -16,25 +18,38 @@ export interface OrderServiceDeps {
   newId: () => string;
 }
 
+export interface CreateRequest {
+  name: string;
+  note?: string;
+  /** The order this one replaces (new link after expiry). */
+  replaces?: string;
+  /** A caller-chosen id (CLI --verification-id); otherwise one is generated. */
+  verificationId?: string;
+}
+
 export class OrderService {
   readonly #d: OrderServiceDeps;
-  /** QR images live only in memory: history keeps the link and can draw it again. */
+  /** QR images live only in memory: history keeps the link, from which the QR is drawn again. */
   readonly #qr = new Map<string, string>();
 
   constructor(deps: OrderServiceDeps) {
     this.#d = deps;
   }
 
+  get profile(): ProfileKind {
+    return this.#d.profile;
+  }
+
   #now(): number {
     return (this.#d.now ?? Date.now)();
   }
 
-  async create(input: { name: string; note?: string; replaces?: string }): Promise<Order> {
+  async create(input: CreateRequest): Promise<Order> {
     return (await this.createDetailed(input)).order;
   }
 
   /** Also hands back Cashfree's own answer (the CLI prints it as it came). */
-  async createDetailed(input: { name: string; note?: string; replaces?: string; verificationId?: string }): Promise<{ order: Order; answer: CreateAnswer }> {
+  async createDetailed(input: CreateRequest): Promise<{ order: Order; answer: CreateReply }> {
     const now = this.#now();
     const order: Order = {
       verificationId: input.verificationId ?? this.#d.newId(),
@@ -54,23 +69,28 @@ export class OrderService {
       lastError: null,
     };
     this.#d.store.insert(order);
+    this.#d.events.emit('order.updated', order);
+    let outcome;
     try {
-      const outcome = await createSafely(this.#d.client, { verificationId: order.verificationId, name: order.name });
-      if (outcome.kind === 'created') return { order: this.#created(order.verificationId, outcome.answer), answer: outcome.answer };
-      this.#apply(order.verificationId, outcome.status, { answerLost: true });
-      if (input.verificationId) {
-        throw new CashfreeError(
-          'answer_lost',
-          `Cashfree created order ${order.verificationId} but its answer was lost, so its payment links cannot be shown. Check it with its id, or create a new order with another id.`,
-        );
-      }
-      return this.createDetailed({ ...input, verificationId: undefined, replaces: order.verificationId });
+      outcome = await createSafely(this.#d.client, { verificationId: order.verificationId, name: order.name });
     } catch (err) {
-      if (err instanceof CashfreeError && err.code === 'answer_lost') throw err;
-      const error = err instanceof CashfreeError ? err : new CashfreeError('internal', 'The order could not be created.');
-      this.#save(order.verificationId, { state: 'create_failed', lastError: { code: error.code, message: error.message } });
+      const error = err instanceof CashfreeError ? err : new CashfreeError({ code: 'internal', message: 'The order could not be created.', retryable: false });
+      // When the outcome is unknown the row stays "creating": the tracker asks Cashfree later.
+      const state = error.outcomeUnknown ? 'creating' : 'create_failed';
+      this.#save(order.verificationId, { state, lastError: { code: error.code, message: error.message } });
       throw error;
     }
+    if (outcome.kind === 'created') return { order: this.#created(order.verificationId, outcome.answer), answer: outcome.answer };
+    // Cashfree has the order but its links are lost: keep tracking it, and make a fresh one.
+    this.#apply(order.verificationId, outcome.status, { answerLost: true });
+    if (input.verificationId) {
+      throw new CashfreeError({
+        code: 'answer_lost',
+        message: `Cashfree created order ${order.verificationId} but its answer was lost, so its payment links cannot be shown. Check it by its id, or create a new order with another id.`,
+        retryable: false,
+      });
+    }
+    return this.createDetailed({ ...input, replaces: order.verificationId });
   }
 
   get(verificationId: string): Order | null {
@@ -80,26 +100,38 @@ export class OrderService {
 
   /** Ask Cashfree once and record what it says. */
   async refresh(verificationId: string): Promise<Order> {
-    const status = await this.#d.client.status({ verificationId });
-    return this.#apply(verificationId, status, {});
-  }
-
-  #created(verificationId: string, a: CreateAnswer): Order {
-    this.#qr.set(verificationId, a.qr_code);
-    return this.#save(verificationId, {
-      state: 'created',
-      refId: a.ref_id,
-      validUpto: parseValidUpto(a.valid_upto),
-      links: { upi: a.upi_link, gpay: a.gpay, phonepe: a.phonepe, paytm: a.paytm, bhim: a.bhim },
-    });
-  }
-
-  #apply(verificationId: string, s: StatusAnswer, extra: Partial<Order>): Order {
-    const state = toOrderState(s.status);
     const before = this.#d.store.get(verificationId);
-    const patch: Partial<Order> = { ...extra, refId: s.ref_id || before?.refId || null, state: state ?? before?.state ?? 'created' };
-    if (s.status === 'SUCCESS') patch.result = toResult(s);
-    if (before && before.state === patch.state && !patch.result && !extra.answerLost) return this.get(verificationId) ?? before;
+    let status: StatusReply;
+    try {
+      status = await this.#d.client.status({ verificationId });
+    } catch (err) {
+      // A create whose answer never came, and that Cashfree does not know: it was never made.
+      if (before?.state === 'creating' && err instanceof CashfreeError && err.code === 'not_found') {
+        return this.#save(verificationId, { state: 'create_failed', lastError: { code: 'not_found', message: 'Cashfree never received this order.' } });
+      }
+      throw err;
+    }
+    // Found after a lost create answer: tracked without links.
+    return this.#apply(verificationId, status, before?.state === 'creating' ? { answerLost: true } : {});
+  }
+
+  #created(verificationId: string, a: CreateReply): Order {
+    if (a.qrCode) this.#qr.set(verificationId, a.qrCode);
+    return this.#save(verificationId, { state: 'created', refId: a.refId, validUpto: a.validUpto, links: a.links, lastError: null });
+  }
+
+  #apply(verificationId: string, s: StatusReply, extra: Partial<Order>): Order {
+    const before = this.#d.store.get(verificationId);
+    const patch: Partial<Order> = { ...extra, refId: s.refId, state: toOrderState(s) };
+    const result = toRemitterResult(s);
+    if (result) patch.result = result;
+    const unchanged =
+      before !== null &&
+      before.state === patch.state &&
+      before.refId === patch.refId &&
+      JSON.stringify(before.result) === JSON.stringify(patch.result ?? before.result) &&
+      !extra.answerLost;
+    if (unchanged) return this.get(verificationId) ?? before;
     return this.#save(verificationId, patch);
   }
 
@@ -111,37 +143,4 @@ export class OrderService {
     this.#d.events.emit('order.updated', order);
     return order;
   }
-}
-
-function toOrderState(status: string): OrderState | null {
-  switch (status) {
-    case 'CREATED': return 'created';
-    case 'SUCCESS': return 'success';
-    case 'FAILURE': return 'failure';
-    case 'EXPIRED': return 'expired';
-    default: return null;
-  }
-}
-
-function toResult(s: StatusAnswer): RemitterResult {
-  return {
-    nameAtBank: s.name_at_bank,
-    bankAccount: s.bank_account,
-    maskedAccount: s.bank_account ? 'XXXX' + s.bank_account.slice(-4) : '',
-    ifsc: s.ifsc,
-    upi: s.upi,
-    utr: s.utr,
-    nameMatchScore: s.name_match_score === '' ? null : Number(s.name_match_score),
-    nameMatchResult: (s.name_match_result || null) as RemitterResult['nameMatchResult'],
-    reversalStatus: (s.reversal_status || null) as RemitterResult['reversalStatus'],
-    accountType: s.account_type,
-    processedOn: s.processed_on,
-    pennyCollectedOn: s.penny_collected_on,
-  };
-}
-
-/** Cashfree's `YYYY-MM-DD HH:mm:ss` is India time; ISO forms carry their own zone. */
-function parseValidUpto(v: string): number {
-  const plain = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(v);
-  return plain ? Date.parse(`${plain[1]}T${plain[2]}+05:30`) : Date.parse(v);
 }

@@ -40,6 +40,8 @@ export interface SimulatorOptions {
   /** Refund timeline after payment: PENDING, then TRANSFER_INITIATED, then TRANSFER_SUCCESS. */
   reversalInitiatedAfterMs?: number;
   reversalSuccessAfterMs?: number;
+  /** Enforce Cashfree's per-minute request limit (about 100) with 429 answers. Default: off. */
+  rateLimitPerMinute?: number;
 }
 
 export interface Simulator {
@@ -68,7 +70,6 @@ export type { FaultsInput, OrderSummary, PayOptions, ReversalStatus, StatusAnswe
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const VERIFICATION_ID_PATTERN = /^[A-Za-z0-9._-]+$/;
-const RATE_LIMIT_PER_MINUTE = 100;
 
 const payOptionsSchema = z
   .object({
@@ -149,6 +150,19 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const faults = new FaultPlan(randomFor(seed, 'faults'), opts.delayMs ?? 0);
   let autoPayAfterMs: number | null = opts.autoPayAfterMs ?? null;
   let origin = '';
+  // Requests per endpoint in the current clock minute, for the optional rate limit.
+  const minuteCounts = new Map<Endpoint, { minute: number; count: number }>();
+
+  function countRequest(endpoint: Endpoint): { limit: number; remaining: number; resetS: number } | null {
+    const limit = opts.rateLimitPerMinute;
+    if (limit === undefined) return null;
+    const nowMs = now();
+    const minute = Math.floor(nowMs / 60_000);
+    const entry = minuteCounts.get(endpoint);
+    const count = entry && entry.minute === minute ? entry.count + 1 : 1;
+    minuteCounts.set(endpoint, { minute, count });
+    return { limit, remaining: Math.max(0, limit - count), resetS: Math.max(1, Math.ceil(((minute + 1) * 60_000 - nowMs) / 1000)) };
+  }
 
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -271,9 +285,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       sendFaultEffect(req, res, decision.effect);
       return;
     }
+    const rate = countRequest(endpoint);
+    const rateHeaders: Record<string, string> = rate
+      ? { 'X-RateLimit-Limit': String(rate.limit), 'X-RateLimit-Remaining': String(rate.remaining), 'X-RateLimit-Reset': String(rate.resetS) }
+      : {};
+    if (rate && rate.remaining === 0 && (minuteCounts.get(endpoint)?.count ?? 0) > rate.limit) {
+      sendError(res, ERRORS.rateLimited, { ...rateHeaders, 'Retry-After': String(rate.resetS) });
+      return;
+    }
     const authError = authenticate(req);
     const answer = authError ?? (endpoint === 'create' ? await createOrder(body) : orderStatus(url));
-    const rateHeaders = { 'X-RateLimit-Limit': String(RATE_LIMIT_PER_MINUTE), 'X-RateLimit-Remaining': String(RATE_LIMIT_PER_MINUTE - 1) };
     if (decision.effect?.kind === 'malformed') {
       // The server did the work but the answer arrives cut short.
       const text = JSON.stringify(answer.body);

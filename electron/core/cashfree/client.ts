@@ -1,108 +1,418 @@
-// Cashfree RPD client over an undici Pool.
-import { Pool } from 'undici';
-import { z } from 'zod';
-import { CashfreeError } from './errors.ts';
+// HTTP client for Cashfree Reverse Penny Drop, on undici. Plain Node: never imports 'electron'.
+//
+// - One keep-alive dispatcher per client (a Pool for the base URL, or a proxy agent), so polling
+//   and the next Generate reuse the open TLS connection.
+// - GET /remitter/status is retried on network errors, 5xx and 429; POST /reverse-penny-drop is
+//   sent once: a POST whose answer is lost is resolved by recover.ts (createSafely), never resent blindly.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KeyObject } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
+import { EnvHttpProxyAgent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { isVerificationId } from '../../../shared/ids.ts';
+import { validateName } from '../../../shared/names.ts';
+import {
+  CashfreeError,
+  errorFromNetwork,
+  errorFromResponse,
+  invalidInput,
+  malformedAnswer,
+  type ErrorContext,
+  type Operation,
+} from './errors.ts';
+import { backoffDelay, resolveRetryPolicy, serverWaitMs, type HeaderBag, type RetryOptions, type RetryPolicy } from './retry.ts';
+import { CreateAnswer, ErrorBody, StatusAnswer } from './schemas.ts';
+import { loadPublicKey, makeSignature } from './signature.ts';
 
-export interface ClientConfig {
+export const DEFAULT_API_VERSION = '2023-12-18';
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 20_000;
+/** A create answer with its QR is a few tens of KB; anything near this is not Cashfree. */
+const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
+export type CashfreeClientConfig = {
+  /** e.g. https://api.cashfree.com/verification or http://127.0.0.1:4010/verification */
   baseUrl: string;
   clientId: string;
   clientSecret: string;
+  /** PEM RSA public key from Cashfree's dashboard; when set every request carries x-cf-signature. */
+  publicKeyPem?: string;
   apiVersion?: string;
+  connectTimeoutMs?: number;
+  /** Whole request: connect, send, headers and body. */
   timeoutMs?: number;
+  /** Explicit proxy, e.g. http://user:pass@proxy.corp:8080. Else HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply. */
+  proxyUrl?: string;
+  /** Full User-Agent; default RPD-Desk/<appVersion>. */
   userAgent?: string;
-}
+  /** Default: read once from the app's package.json. */
+  appVersion?: string;
+  /** Names the profile in error messages, e.g. "Sandbox". */
+  profileLabel?: string;
+  retry?: RetryOptions;
+  /** Environment to read proxy variables from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+  maxResponseBytes?: number;
+  /** Extra trusted CA certificates (PEM): a company TLS-inspecting proxy, or a test server. */
+  ca?: string | string[];
+};
 
-const CreateAnswer = z.looseObject({
-  verification_id: z.string(),
-  ref_id: z.union([z.number(), z.string()]).transform(String),
-  valid_upto: z.string(),
-  upi_link: z.string(),
-  gpay: z.string(),
-  phonepe: z.string(),
-  paytm: z.string(),
-  bhim: z.string(),
-  qr_code: z.string(),
-});
-export type CreateAnswer = z.infer<typeof CreateAnswer>;
+/** An answer together with the JSON object Cashfree sent (extra fields included). */
+export type CreateReply = CreateAnswer & { wire: Record<string, unknown> };
+export type StatusReply = StatusAnswer & { wire: Record<string, unknown> };
 
-const StatusAnswer = z.looseObject({
-  verification_id: z.string(),
-  ref_id: z.union([z.number(), z.string()]).transform(String),
-  status: z.string(),
-  bank_account: z.string().optional().default(''),
-  ifsc: z.string().optional().default(''),
-  upi: z.string().optional().default(''),
-  name_at_bank: z.string().optional().default(''),
-  utr: z.string().optional().default(''),
-  name_match_score: z.string().optional().default(''),
-  name_match_result: z.string().optional().default(''),
-  reversal_status: z.string().optional().default(''),
-  account_type: z.string().optional().default(''),
-  processed_on: z.string().optional().default(''),
-  penny_collected_on: z.string().optional().default(''),
-});
-export type StatusAnswer = z.infer<typeof StatusAnswer>;
+export type CreateInput = { verificationId: string; name: string };
+export type StatusQuery = { verificationId: string } | { refId: string };
 
-export class CashfreeClient {
-  readonly #cfg: ClientConfig;
-  readonly #pool: Pool;
-  readonly #prefix: string;
+/** What createSafely and the tracker need from a client. */
+export type RpdApi = {
+  create(input: CreateInput): Promise<CreateReply>;
+  status(query: StatusQuery): Promise<StatusReply>;
+  readonly retry: RetryPolicy;
+};
 
-  constructor(cfg: ClientConfig) {
-    this.#cfg = cfg;
-    const url = new URL(cfg.baseUrl);
-    this.#pool = new Pool(url.origin, { connections: 4, keepAliveTimeout: 60_000 });
-    this.#prefix = url.pathname.replace(/\/$/, '');
-  }
+type Reply = { status: number; headers: HeaderBag; text: string };
 
-  async create(req: { verificationId: string; name: string }): Promise<CreateAnswer> {
-    const body = await this.#send('POST', '/reverse-penny-drop', JSON.stringify({ verification_id: req.verificationId, name: req.name }));
-    return parse(CreateAnswer, body);
-  }
-
-  async status(ref: { verificationId: string } | { refId: string }): Promise<StatusAnswer> {
-    const q = 'verificationId' in ref ? `verification_id=${encodeURIComponent(ref.verificationId)}` : `ref_id=${encodeURIComponent(ref.refId)}`;
-    return parse(StatusAnswer, await this.#send('GET', `/remitter/status?${q}`));
-  }
-
-  async prewarm(): Promise<void> {}
-
-  async close(): Promise<void> {
-    await this.#pool.close();
-  }
-
-  async #send(method: 'GET' | 'POST', path: string, body?: string): Promise<unknown> {
-    const headers: Record<string, string> = {
-      'x-client-id': this.#cfg.clientId,
-      'x-client-secret': this.#cfg.clientSecret,
-      'x-api-version': this.#cfg.apiVersion ?? '2023-12-18',
-      accept: 'application/json',
-      'user-agent': this.#cfg.userAgent ?? 'RPD-Desk',
-    };
-    if (body) headers['content-type'] = 'application/json';
-    let res;
+let cachedAppVersion: string | undefined;
+/** The app version from the nearest package.json named rpd-desk, read once. */
+export function readAppVersion(): string {
+  if (cachedAppVersion !== undefined) return cachedAppVersion;
+  cachedAppVersion = '0.0.0';
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
     try {
-      res = await this.#pool.request({ method, path: this.#prefix + path, headers, body, headersTimeout: this.#cfg.timeoutMs ?? 15_000, bodyTimeout: this.#cfg.timeoutMs ?? 15_000 });
-    } catch (err) {
-      throw new CashfreeError('network_down', `Cannot reach Cashfree (${(err as Error).message}).`, { retryable: true });
-    }
-    const text = await res.body.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
+      const pkg: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      if (typeof pkg === 'object' && pkg !== null && 'name' in pkg && pkg.name === 'rpd-desk' && 'version' in pkg) {
+        if (typeof pkg.version === 'string') cachedAppVersion = pkg.version;
+        break;
+      }
     } catch {
-      throw new CashfreeError('malformed_answer', 'Cashfree sent an answer the app cannot read.', { httpStatus: res.statusCode, retryable: true });
+      // no package.json here: look one level up
     }
-    if (res.statusCode >= 400) {
-      const e = json as { code?: string; message?: string };
-      throw new CashfreeError('unknown', e.message ?? `Cashfree answered ${res.statusCode}.`, { httpStatus: res.statusCode, cashfreeCode: e.code ?? null });
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return cachedAppVersion;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+const REF_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function notConfigured(message: string): CashfreeError {
+  return new CashfreeError({ code: 'not_configured', retryable: false, message });
+}
+
+function makeDispatcher(
+  origin: string,
+  cfg: CashfreeClientConfig,
+  timeouts: { connectTimeoutMs: number; timeoutMs: number },
+): { dispatcher: Dispatcher; viaProxy: boolean } {
+  // Added to Node's own list, not instead of it.
+  const tls = cfg.ca !== undefined ? { ca: [...rootCertificates, ...[cfg.ca].flat()] } : {};
+  const common = {
+    connect: { timeout: timeouts.connectTimeoutMs, ...tls },
+    headersTimeout: timeouts.timeoutMs,
+    bodyTimeout: timeouts.timeoutMs,
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 60_000,
+  };
+  // Always tunnel (CONNECT), as for https targets, so plain-http test targets take the same path.
+  const proxied = { ...common, requestTls: { timeout: timeouts.connectTimeoutMs, ...tls }, proxyTunnel: true };
+  if (cfg.proxyUrl) {
+    return { dispatcher: new ProxyAgent({ ...proxied, uri: cfg.proxyUrl }), viaProxy: true };
+  }
+  const env = cfg.env ?? process.env;
+  // Lower case wins, as in curl and undici.
+  const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY ?? '';
+  const httpProxy = env.http_proxy ?? env.HTTP_PROXY ?? '';
+  if (httpsProxy || httpProxy) {
+    const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
+    // Empty strings (not undefined) so undici does not fall back to process.env.
+    return { dispatcher: new EnvHttpProxyAgent({ ...proxied, httpProxy, httpsProxy, noProxy }), viaProxy: true };
+  }
+  return { dispatcher: new Pool(origin, { ...common, connections: 8 }), viaProxy: false };
+}
+
+async function readLimited(body: AsyncIterable<Uint8Array> & { destroy(err?: Error): unknown }, max: number): Promise<string | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > max) {
+      body.destroy();
+      return null;
     }
-    return json;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * undici marks a connection free one event-loop turn after its answer is read; a call made
+ * before that opens a second connection. Waiting that turn keeps calls on the warm one.
+ */
+const connectionFreed = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class CashfreeClient implements RpdApi {
+  readonly retry: RetryPolicy;
+  readonly baseUrl: string;
+  readonly viaProxy: boolean;
+  readonly #origin: string;
+  readonly #basePath: string;
+  readonly #host: string;
+  readonly #clientId: string;
+  readonly #clientSecret: string;
+  readonly #publicKey: KeyObject | null;
+  readonly #apiVersion: string;
+  readonly #userAgent: string;
+  readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
+  readonly #profileLabel: string | undefined;
+  readonly #secrets: string[];
+  readonly #dispatcher: Dispatcher;
+  #closed = false;
+
+  constructor(cfg: CashfreeClientConfig) {
+    let url: URL;
+    try {
+      url = new URL(cfg.baseUrl);
+    } catch {
+      throw notConfigured('The Cashfree address is not a valid URL. Check it in Settings.');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw notConfigured('The Cashfree address must start with https://.');
+    }
+    // The client secret travels in a header: never in clear text beyond this computer.
+    if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+      throw notConfigured('The Cashfree address must use https:// (plain http is allowed only for 127.0.0.1).');
+    }
+    if (!cfg.clientId || !cfg.clientSecret) {
+      throw notConfigured(`Enter the client ID and secret${cfg.profileLabel ? ` of the ${cfg.profileLabel} profile` : ''} in Settings.`);
+    }
+    if (!HEADER_SAFE.test(cfg.clientId) || !HEADER_SAFE.test(cfg.clientSecret)) {
+      throw notConfigured('The client ID or secret contains spaces or invisible characters. Paste them again in Settings.');
+    }
+    let publicKey: KeyObject | null = null;
+    if (cfg.publicKeyPem !== undefined && cfg.publicKeyPem.trim() !== '') {
+      try {
+        publicKey = loadPublicKey(cfg.publicKeyPem);
+      } catch (e) {
+        throw notConfigured(`${e instanceof Error ? e.message : 'The public key cannot be read.'} Paste the key from the Cashfree dashboard in Settings.`);
+      }
+    }
+
+    this.baseUrl = url.href.replace(/\/+$/, '');
+    this.#origin = url.origin;
+    this.#basePath = url.pathname.replace(/\/+$/, '');
+    this.#host = url.host;
+    this.#clientId = cfg.clientId;
+    this.#clientSecret = cfg.clientSecret;
+    this.#publicKey = publicKey;
+    this.#apiVersion = cfg.apiVersion ?? DEFAULT_API_VERSION;
+    this.#userAgent = cfg.userAgent ?? `RPD-Desk/${cfg.appVersion ?? readAppVersion()}`;
+    this.#timeoutMs = cfg.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#maxResponseBytes = cfg.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.#profileLabel = cfg.profileLabel;
+    this.#secrets = [cfg.clientSecret];
+    if (cfg.proxyUrl) {
+      try {
+        const p = new URL(cfg.proxyUrl);
+        if (p.password) this.#secrets.push(decodeURIComponent(p.password), p.password);
+      } catch {
+        throw notConfigured('The proxy address is not a valid URL, e.g. http://proxy.example.com:8080.');
+      }
+    }
+    this.retry = resolveRetryPolicy(cfg.retry);
+    const made = makeDispatcher(this.#origin, cfg, {
+      connectTimeoutMs: cfg.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      timeoutMs: this.#timeoutMs,
+    });
+    this.#dispatcher = made.dispatcher;
+    this.viaProxy = made.viaProxy;
+  }
+
+  /** Creates an order. Sent exactly once; see createSafely for what to do when the answer is lost. */
+  async create(input: CreateInput): Promise<CreateReply> {
+    if (!isVerificationId(input.verificationId)) {
+      throw invalidInput('The verification ID must be 1 to 50 letters, digits, dots, hyphens or underscores.');
+    }
+    const name = validateName(input.name);
+    if (!name.ok) throw invalidInput(name.reason);
+    const ctx = this.#context('create', input.verificationId);
+    const body = JSON.stringify({ verification_id: input.verificationId, name: name.name });
+    const reply = await this.#send(ctx, 'POST', '/reverse-penny-drop', body);
+    const answer = this.#read(ctx, reply, CreateAnswer);
+    // Links for another order would send the customer's Rs 1 to the wrong verification.
+    if (answer.verificationId !== input.verificationId) {
+      throw malformedAnswer(ctx, reply.status, `the answer is for verification_id ${answer.verificationId}`);
+    }
+    return answer;
+  }
+
+  /** Reads an order's status; retried on network errors, 5xx and 429 within the retry policy. */
+  async status(query: StatusQuery): Promise<StatusReply> {
+    let search: string;
+    let verificationId: string | undefined;
+    if ('verificationId' in query) {
+      if (!isVerificationId(query.verificationId)) {
+        throw invalidInput('The verification ID must be 1 to 50 letters, digits, dots, hyphens or underscores.');
+      }
+      verificationId = query.verificationId;
+      search = `verification_id=${encodeURIComponent(query.verificationId)}`;
+    } else {
+      if (!REF_ID.test(query.refId)) throw invalidInput('The reference ID must be the number Cashfree gave the order.');
+      search = `ref_id=${encodeURIComponent(query.refId)}`;
+    }
+    const ctx = this.#context('status', verificationId);
+    return this.#withRetry(async () => {
+      const reply = await this.#send(ctx, 'GET', `/remitter/status?${search}`);
+      const answer = this.#read(ctx, reply, StatusAnswer);
+      if (verificationId !== undefined && answer.verificationId !== verificationId) {
+        throw malformedAnswer(ctx, reply.status, `the answer is for verification_id ${answer.verificationId}`);
+      }
+      return answer;
+    });
+  }
+
+  /**
+   * Opens the connection (TCP, TLS, proxy tunnel) ahead of the first real call, so Generate costs
+   * one round trip. A GET of the base path without credentials: nothing secret is sent and
+   * nothing is created; whatever Cashfree answers (404) is read and dropped.
+   * Best effort: never rejects.
+   */
+  async prewarm(): Promise<void> {
+    if (this.#closed) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
+    try {
+      const res = await request(`${this.#origin}${this.#basePath}/`, {
+        dispatcher: this.#dispatcher,
+        // Not HEAD: undici closes the connection after a HEAD, which would defeat the purpose.
+        method: 'GET',
+        headers: { accept: 'application/json', 'user-agent': this.#userAgent },
+        signal: controller.signal,
+      });
+      await res.body.dump();
+      await connectionFreed();
+    } catch {
+      // The real call will report the problem with a proper message.
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Closes the keep-alive connections, letting calls in flight finish. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#dispatcher.close();
+  }
+
+  #context(operation: Operation, verificationId?: string): ErrorContext {
+    return {
+      operation,
+      ...(this.#profileLabel !== undefined ? { profileLabel: this.#profileLabel } : {}),
+      ...(verificationId !== undefined ? { verificationId } : {}),
+      host: this.#host,
+      signed: this.#publicKey !== null,
+      viaProxy: this.viaProxy,
+      timeoutMs: this.#timeoutMs,
+      secrets: this.#secrets,
+    };
+  }
+
+  #headers(method: 'GET' | 'POST'): Record<string, string> {
+    const headers: Record<string, string> = {
+      'x-client-id': this.#clientId,
+      'x-client-secret': this.#clientSecret,
+      'x-api-version': this.#apiVersion,
+      accept: 'application/json',
+      'user-agent': this.#userAgent,
+    };
+    if (method === 'POST') headers['content-type'] = 'application/json';
+    // Fresh per request (and per retry): Cashfree accepts a signature only for a short window.
+    if (this.#publicKey) headers['x-cf-signature'] = makeSignature(this.#clientId, this.#publicKey, this.retry.now());
+    return headers;
+  }
+
+  async #send(ctx: ErrorContext, method: 'GET' | 'POST', path: string, body?: string): Promise<Reply> {
+    if (this.#closed) {
+      throw new CashfreeError({ code: 'unavailable', retryable: false, message: 'The Cashfree connection is closed.' });
+    }
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.#timeoutMs);
+    try {
+      const res = await request(`${this.#origin}${this.#basePath}${path}`, {
+        dispatcher: this.#dispatcher,
+        method,
+        headers: this.#headers(method),
+        ...(body !== undefined ? { body } : {}),
+        signal: controller.signal,
+      });
+      const text = await readLimited(res.body, this.#maxResponseBytes);
+      await connectionFreed();
+      if (text === null) {
+        throw malformedAnswer(ctx, res.statusCode, `the answer is larger than ${this.#maxResponseBytes} bytes`);
+      }
+      return { status: res.statusCode, headers: res.headers, text };
+    } catch (err) {
+      if (err instanceof CashfreeError) throw err;
+      throw errorFromNetwork(err, ctx, timedOut);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #read<T>(ctx: ErrorContext, reply: Reply, schema: z.ZodType<T>): T & { wire: Record<string, unknown> } {
+    let json: unknown;
+    let isJson = true;
+    try {
+      json = JSON.parse(reply.text);
+    } catch {
+      isJson = false;
+    }
+    if (reply.status >= 200 && reply.status < 300) {
+      if (!isJson) {
+        throw malformedAnswer(ctx, reply.status, reply.text.trim() === '' ? 'the answer is empty' : 'the answer is not JSON');
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'answer';
+        throw malformedAnswer(ctx, reply.status, `${where}: ${issue?.message ?? 'unexpected shape'}`, parsed.error);
+      }
+      // The answer exactly as Cashfree sent it, for callers that pass it on (the CLI's --json).
+      return { ...parsed.data, wire: json as Record<string, unknown> };
+    }
+    const body = isJson ? ErrorBody.safeParse(json) : null;
+    throw errorFromResponse(reply.status, body?.success ? body.data : null, ctx, serverWaitMs(reply.headers, this.retry.now()));
+  }
+
+  async #withRetry<T>(attemptOnce: () => Promise<T>): Promise<T> {
+    const policy = this.retry;
+    let waited = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await attemptOnce();
+      } catch (err) {
+        if (!(err instanceof CashfreeError) || !isWorthRetrying(err) || attempt >= policy.maxAttempts) throw err;
+        const wait = err.retryAfterMs ?? backoffDelay(policy, attempt);
+        if (waited + wait > policy.maxTotalWaitMs) throw err;
+        waited += wait;
+        await policy.sleep(wait);
+      }
+    }
   }
 }
 
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new CashfreeError('malformed_answer', 'Cashfree sent an answer the app cannot read.', { retryable: true });
-  return r.data;
-}
+const RETRIED_CODES = new Set(['network_down', 'timeout', 'cashfree_down', 'rate_limited']);
+/** For reads: failures that may pass by themselves. */
+export const isWorthRetrying = (err: CashfreeError): boolean => err.retryable && RETRIED_CODES.has(err.code);

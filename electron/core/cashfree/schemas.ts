@@ -1,0 +1,237 @@
+// zod schemas for Cashfree RPD answers, and the normalised shapes the app uses.
+// Tolerant of fields Cashfree adds (loose objects); strict on the fields the app acts on.
+import { z } from 'zod';
+import { CASHFREE_STATUSES, NAME_MATCH_RESULTS, REVERSAL_STATUSES } from '../../../shared/domain.ts';
+import type {
+  CashfreeStatus,
+  NameMatchResult,
+  OrderState,
+  RemitterResult,
+  ReversalStatus,
+  UpiLinks,
+} from '../../../shared/domain.ts';
+import { maskAccount } from '../../../shared/mask.ts';
+
+const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Cashfree's valid_upto in either form: "2023-12-20 20:25:16" (India time, no zone) or
+ * ISO 8601 with a zone. Returns ms since epoch, or null when it is neither.
+ */
+export function parseCashfreeTime(text: string): number | null {
+  const m = DATE_TIME.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const parts = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = parts;
+  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Reject 2023-02-31 and friends: Date.UTC would roll them over silently.
+  const check = new Date(asUtc);
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    check.getUTCHours() !== hour ||
+    check.getUTCMinutes() !== minute ||
+    check.getUTCSeconds() !== second
+  ) {
+    return null;
+  }
+  if (zone === undefined) return asUtc - IST_OFFSET_MS;
+  if (zone === 'Z') return asUtc;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const offsetMin = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4));
+  if (offsetMin > 14 * 60) return null;
+  return asUtc - sign * offsetMin * 60 * 1000;
+}
+
+const refId = z
+  .union([z.string().min(1), z.number().int().nonnegative()])
+  .transform((v) => (typeof v === 'number' ? String(v) : v));
+
+/** Absent or null informational fields read as "" (Cashfree leaves them out on CREATED answers). */
+const text = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v === null || v === undefined ? '' : String(v)));
+
+const validUpto = z.string().transform((v, ctx) => {
+  const ms = parseCashfreeTime(v);
+  if (ms === null) {
+    ctx.addIssue({ code: 'custom', message: `valid_upto is not a date Cashfree uses: ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const optionalLink = z.string().min(1).optional();
+
+export const CreateAnswerWire = z.looseObject({
+  verification_id: z.string().min(1),
+  ref_id: refId,
+  valid_upto: validUpto,
+  upi_link: z.string().startsWith('upi://'),
+  gpay: optionalLink,
+  phonepe: optionalLink,
+  paytm: optionalLink,
+  bhim: optionalLink,
+  qr_code: z.string().min(1).nullish(),
+  url: z.string().min(1).nullish(),
+});
+
+export type CreateAnswer = {
+  verificationId: string;
+  refId: string;
+  /** ms since epoch */
+  validUpto: number;
+  links: UpiLinks;
+  /** base64 PNG as Cashfree sent it, or null */
+  qrCode: string | null;
+  /** hosted payment page (newer API versions), or null */
+  url: string | null;
+};
+
+/**
+ * The app links carry upi_link's parameters under each app's scheme. When Cashfree leaves one
+ * out, it is made from upi_link the same way.
+ */
+export function appLinksFrom(upiLink: string): Omit<UpiLinks, 'upi'> {
+  const query = upiLink.includes('?') ? upiLink.slice(upiLink.indexOf('?')) : '';
+  return {
+    gpay: `tez://upi/pay${query}`,
+    phonepe: `phonepe://pay${query}`,
+    paytm: `paytmmp://pay${query}`,
+    // Cashfree's own BHIM link really reads bhim://upi://pay?...
+    bhim: `bhim://upi://pay${query}`,
+  };
+}
+
+export const CreateAnswer = CreateAnswerWire.transform((w): CreateAnswer => {
+  const made = appLinksFrom(w.upi_link);
+  return {
+    verificationId: w.verification_id,
+    refId: w.ref_id,
+    validUpto: w.valid_upto,
+    links: {
+      upi: w.upi_link,
+      gpay: w.gpay ?? made.gpay,
+      phonepe: w.phonepe ?? made.phonepe,
+      paytm: w.paytm ?? made.paytm,
+      bhim: w.bhim ?? made.bhim,
+    },
+    qrCode: w.qr_code ?? null,
+    url: w.url ?? null,
+  };
+});
+
+export const StatusAnswerWire = z.looseObject({
+  verification_id: z.string().min(1),
+  ref_id: refId,
+  status: z.enum(CASHFREE_STATUSES),
+  bank_account: text,
+  ifsc: text,
+  upi: text,
+  name_at_bank: text,
+  utr: text,
+  name_match_score: text,
+  name_match_result: text,
+  added_on: text,
+  processed_on: text,
+  penny_collected_on: text,
+  reversal_status: text,
+  account_type: text,
+});
+
+/** Status answer: every informational field a string ("" when absent), the score a number or null. */
+export type StatusAnswer = {
+  verificationId: string;
+  refId: string;
+  status: CashfreeStatus;
+  bankAccount: string;
+  ifsc: string;
+  upi: string;
+  nameAtBank: string;
+  utr: string;
+  nameMatchScore: number | null;
+  nameMatchResult: string;
+  addedOn: string;
+  processedOn: string;
+  pennyCollectedOn: string;
+  reversalStatus: string;
+  accountType: string;
+};
+
+/** "10" -> 10; "" or anything outside 0..100 -> null (informational: never fails the answer). */
+export function parseScore(raw: string): number | null {
+  const trimmed = raw.trim();
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return null;
+  const n = Math.round(Number(trimmed));
+  return n >= 0 && n <= 100 ? n : null;
+}
+
+export const StatusAnswer = StatusAnswerWire.transform(
+  (w): StatusAnswer => ({
+    verificationId: w.verification_id,
+    refId: w.ref_id,
+    status: w.status,
+    bankAccount: w.bank_account,
+    ifsc: w.ifsc,
+    upi: w.upi,
+    nameAtBank: w.name_at_bank,
+    utr: w.utr,
+    nameMatchScore: parseScore(w.name_match_score),
+    nameMatchResult: w.name_match_result,
+    addedOn: w.added_on,
+    processedOn: w.processed_on,
+    pennyCollectedOn: w.penny_collected_on,
+    reversalStatus: w.reversal_status,
+    accountType: w.account_type,
+  }),
+);
+
+/** Cashfree's error body. Every field optional: gateways in front of Cashfree answer with anything. */
+export const ErrorBody = z.looseObject({
+  type: z.string().optional(),
+  code: z.string().optional(),
+  message: z.string().optional(),
+  error: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+const oneOf = <T extends string>(values: readonly T[], raw: string): T | null =>
+  (values as readonly string[]).includes(raw) ? (raw as T) : null;
+
+const ORDER_STATE_OF: Record<CashfreeStatus, OrderState> = {
+  CREATED: 'created',
+  SUCCESS: 'success',
+  FAILURE: 'failure',
+  EXPIRED: 'expired',
+};
+
+export function toOrderState(status: Pick<StatusAnswer, 'status'>): OrderState {
+  return ORDER_STATE_OF[status.status];
+}
+
+/** The payer's details, or null while nobody has paid (CREATED, or EXPIRED without a payment). */
+export function toRemitterResult(status: StatusAnswer): RemitterResult | null {
+  const hasPayer = [status.bankAccount, status.upi, status.nameAtBank, status.utr].some((v) => v !== '');
+  if (!hasPayer) return null;
+  return {
+    nameAtBank: status.nameAtBank,
+    bankAccount: status.bankAccount,
+    maskedAccount: maskAccount(status.bankAccount),
+    ifsc: status.ifsc,
+    upi: status.upi,
+    utr: status.utr,
+    nameMatchScore: status.nameMatchScore,
+    nameMatchResult: oneOf<NameMatchResult>(NAME_MATCH_RESULTS, status.nameMatchResult),
+    reversalStatus: oneOf<ReversalStatus>(REVERSAL_STATUSES, status.reversalStatus),
+    accountType: status.accountType,
+    processedOn: status.processedOn,
+    pennyCollectedOn: status.pennyCollectedOn,
+  };
+}
