@@ -101,6 +101,13 @@ function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
+/** Host header naming this machine: refuses DNS-rebinding pages that reach 127.0.0.1 under another name. */
+function isLoopbackHostHeader(host: string | undefined): boolean {
+  if (host === undefined) return true; // HTTP/1.0 clients on loopback
+  const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -334,7 +341,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   }
 
   async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
-    if (!isLoopback(req.socket.remoteAddress)) {
+    if (!isLoopback(req.socket.remoteAddress) || !isLoopbackHostHeader(header(req, 'host'))) {
       sendJson(res, 403, { error: 'forbidden', message: 'the control API answers loopback clients only' });
       return;
     }
