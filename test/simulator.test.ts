@@ -139,11 +139,19 @@ describe('create order', () => {
     expect(again.json).toEqual(error('invalid_request', 'invalid_verification_id', 'verification_id already exists'));
   });
 
-  it('rejects a body that is not JSON', async () => {
+  it('rejects a body that is not a JSON object', async () => {
     const sim = await start();
-    const answer = await create(sim, '{not json');
-    expect(answer.status).toBe(400);
-    expect(answer.json['type']).toBe('validation_error');
+    for (const body of ['{not json', '[1,2]', '"text"']) {
+      const answer = await create(sim, body);
+      expect(answer.status, body).toBe(400);
+      expect(answer.json['type'], body).toBe('validation_error');
+    }
+  });
+
+  it('tolerates extra fields such as redirect_url', async () => {
+    const sim = await start();
+    const answer = await create(sim, { verification_id: 'extra-1', name: 'Kavita Joshi', redirect_url: 'https://example.com/back' });
+    expect(answer.status).toBe(200);
   });
 });
 
