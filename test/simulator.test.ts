@@ -513,6 +513,17 @@ describe('faults', () => {
     await closedByServer;
   });
 
+  it('holds back only the endpoint with latency: a later status call overtakes a slow create', async () => {
+    const sim = await start();
+    sim.setFaults({ create: { latency_ms: 400, times: 1 } });
+    const finished: string[] = [];
+    const slow = create(sim, { verification_id: 'slow-1' }).then((answer) => finished.push(`create ${answer.status}`));
+    const fast = status(sim, '?verification_id=slow-1').then((answer) => finished.push(`status ${answer.status}`));
+    await Promise.all([slow, fast]);
+    expect(finished).toEqual(['status 400', 'create 200']);
+    expect(sim.faults().create).toBeNull(); // used up after one call
+  });
+
   it('adds latency and injects account errors', async () => {
     const sim = await start();
     sim.setFaults({ create: { latency_ms: 30, error: 'insufficient_balance', count: 1 } });
