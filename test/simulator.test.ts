@@ -6,6 +6,8 @@ import jsQR from 'jsqr';
 import { startSimulator } from '../electron/simulator/server.ts';
 import type { Simulator, SimulatorOptions } from '../electron/simulator/server.ts';
 import { generateKeys, makeSignature } from '../electron/simulator/signature.ts';
+import { defaultNameAtBank } from '../electron/simulator/orders.ts';
+import { matchNames } from '../electron/simulator/nameMatch.ts';
 
 const AUTH = { 'x-client-id': 'demo-id', 'x-client-secret': 'demo-secret', 'x-api-version': '2023-12-18' };
 const T0 = Date.UTC(2026, 10, 25, 6, 30, 0); // 12:00:00 IST
@@ -137,11 +139,19 @@ describe('create order', () => {
     expect(again.json).toEqual(error('invalid_request', 'invalid_verification_id', 'verification_id already exists'));
   });
 
-  it('rejects a body that is not JSON', async () => {
+  it('rejects a body that is not a JSON object', async () => {
     const sim = await start();
-    const answer = await create(sim, '{not json');
-    expect(answer.status).toBe(400);
-    expect(answer.json['type']).toBe('validation_error');
+    for (const body of ['{not json', '[1,2]', '"text"']) {
+      const answer = await create(sim, body);
+      expect(answer.status, body).toBe(400);
+      expect(answer.json['type'], body).toBe('validation_error');
+    }
+  });
+
+  it('tolerates extra fields such as redirect_url', async () => {
+    const sim = await start();
+    const answer = await create(sim, { verification_id: 'extra-1', name: 'Kavita Joshi', redirect_url: 'https://example.com/back' });
+    expect(answer.status).toBe(200);
   });
 });
 
@@ -412,6 +422,30 @@ describe('determinism', () => {
   });
 });
 
+describe('default name at bank', () => {
+  const names = [
+    'Rahul Kumar', 'Priya Nair', 'Mohammed Irfan', 'Sunita Devi', 'Anjali Mehta', 'Vikram Singh', 'Lakshmi Narayanan',
+    'Gurpreet Kaur', 'Abdul Rahman', 'Neha Agarwal', 'Suresh Babu', 'Deepak Yadav', 'Pooja Verma', 'Amit Patel',
+    'Shashi Tharoor', 'Kavita Joshi', 'Arjun Reddy', 'Meena Kumari', 'Rohit Sharma', 'Farhan Sheikh',
+  ];
+
+  it('is a pure function of seed and entered name', () => {
+    for (const name of names) expect(defaultNameAtBank(9, name)).toBe(defaultNameAtBank(9, name));
+    expect(names.map((name) => defaultNameAtBank(1, name))).not.toEqual(names.map((name) => defaultNameAtBank(2, name)));
+  });
+
+  it('mostly resembles the entered name, with a spread of match results', () => {
+    const results = names.map((name) => matchNames(name, defaultNameAtBank(4, name)).result);
+    const close = results.filter((result) => result === 'DIRECT_MATCH' || result === 'GOOD_PARTIAL_MATCH').length;
+    expect(close).toBeGreaterThan(names.length / 2);
+    expect(new Set(results).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('names someone when no name was entered', () => {
+    expect(defaultNameAtBank(1, null)).toMatch(/^[A-Z][A-Z ]+$/);
+  });
+});
+
 describe('faults', () => {
   it('answers 429 with rate-limit headers for the next N calls, then recovers', async () => {
     const sim = await start();
@@ -479,6 +513,17 @@ describe('faults', () => {
     await closedByServer;
   });
 
+  it('holds back only the endpoint with latency: a later status call overtakes a slow create', async () => {
+    const sim = await start();
+    sim.setFaults({ create: { latency_ms: 400, times: 1 } });
+    const finished: string[] = [];
+    const slow = create(sim, { verification_id: 'slow-1' }).then((answer) => finished.push(`create ${answer.status}`));
+    const fast = status(sim, '?verification_id=slow-1').then((answer) => finished.push(`status ${answer.status}`));
+    await Promise.all([slow, fast]);
+    expect(finished).toEqual(['status 400', 'create 200']);
+    expect(sim.faults().create).toBeNull(); // used up after one call
+  });
+
   it('adds latency and injects account errors', async () => {
     const sim = await start();
     sim.setFaults({ create: { latency_ms: 30, error: 'insufficient_balance', count: 1 } });
@@ -541,6 +586,16 @@ describe('control API', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
     expect(await response.body.text()).toContain('page-1');
+  });
+
+  it('refuses control calls that name another host (DNS rebinding)', async () => {
+    const sim = await start();
+    const response = await request(`${sim.origin}/__sim/health`, { headers: { host: 'evil.example:80' } });
+    expect(response.statusCode).toBe(403);
+    await response.body.dump();
+    const local = await request(`${sim.origin}/__sim/health`, { headers: { host: `localhost:${sim.port}` } });
+    expect(local.statusCode).toBe(200);
+    await local.body.dump();
   });
 
   it('rejects a bad pay body', async () => {

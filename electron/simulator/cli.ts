@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { resolveKeyFiles } from './signature.ts';
 import { startSimulator } from './server.ts';
-import type { SimulatorOptions } from './server.ts';
+import type { Simulator, SimulatorOptions } from './server.ts';
 
 const USAGE = `Usage: node electron/simulator/cli.ts [options]
   --port N                 port to listen on (default 4010; 0 = any free port)
@@ -97,17 +97,22 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const simulator = await startSimulator(parsed.options);
-  for (const note of parsed.notes) process.stderr.write(`simulator: ${note}\n`);
-  process.stdout.write(`Cashfree RPD simulator listening on ${simulator.baseUrl} (control: ${simulator.origin}/__sim)\n`);
+  // Handlers go in before the line is printed: whoever reads the line may signal at once.
+  let simulator: Simulator | undefined;
+  let stopping = false;
   const stop = (): void => {
-    simulator.close().then(
+    if (stopping) return;
+    stopping = true;
+    (simulator ? simulator.close() : Promise.resolve()).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  simulator = await startSimulator(parsed.options);
+  for (const note of parsed.notes) process.stderr.write(`simulator: ${note}\n`);
+  process.stdout.write(`Cashfree RPD simulator listening on ${simulator.baseUrl} (control: ${simulator.origin}/__sim)\n`);
 }
 
 main().catch((error: unknown) => {

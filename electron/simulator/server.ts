@@ -83,6 +83,8 @@ const payOptionsSchema = z
     reversal_fails: z.boolean().optional(),
   })
   .strict();
+// Extra fields (redirect_url, newer API versions' options) are tolerated, as Cashfree does.
+const createBodySchema = z.looseObject({ verification_id: z.unknown().optional(), name: z.unknown().optional() });
 const autoPaySchema = z.object({ pay_after_ms: z.number().int().nonnegative().nullable() }).strict();
 const reversalSchema = z.object({ status: z.enum(REVERSAL_STATUSES as [ReversalStatus, ...ReversalStatus[]]).nullable() }).strict();
 
@@ -99,6 +101,13 @@ function sameSecret(given: string, expected: string): boolean {
 
 function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
+/** Host header naming this machine: refuses DNS-rebinding pages that reach 127.0.0.1 under another name. */
+function isLoopbackHostHeader(host: string | undefined): boolean {
+  if (host === undefined) return true; // HTTP/1.0 clients on loopback
+  const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
@@ -213,14 +222,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   async function createOrder(body: Buffer): Promise<{ status: number; body: unknown }> {
     const parsed = parseJson(body);
-    const value = parsed.ok ? (parsed.value ?? {}) : null;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return ERRORS.bodyInvalid;
-    const fields = value as Record<string, unknown>;
-    const verificationId = fields['verification_id'];
+    // Field rules are checked one by one below so each failure gets Cashfree's own error row.
+    const shape = parsed.ok ? createBodySchema.safeParse(parsed.value ?? {}) : null;
+    if (!shape?.success) return ERRORS.bodyInvalid;
+    const { verification_id: verificationId, name } = shape.data;
     if (verificationId === undefined || verificationId === null || verificationId === '') return ERRORS.verificationIdMissing;
     if (typeof verificationId !== 'string' || !VERIFICATION_ID_PATTERN.test(verificationId)) return ERRORS.verificationIdInvalid;
     if (verificationId.length > 50) return ERRORS.verificationIdTooLong;
-    const name = fields['name'];
     if (name !== undefined && name !== null && typeof name !== 'string') return ERRORS.nameInvalid;
     if (book.has(verificationId)) return ERRORS.verificationIdExists;
     const order = book.create(verificationId, typeof name === 'string' && name.trim() !== '' ? name : null, autoPayAfterMs);
@@ -334,7 +342,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   }
 
   async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
-    if (!isLoopback(req.socket.remoteAddress)) {
+    if (!isLoopback(req.socket.remoteAddress) || !isLoopbackHostHeader(header(req, 'host'))) {
       sendJson(res, 403, { error: 'forbidden', message: 'the control API answers loopback clients only' });
       return;
     }
