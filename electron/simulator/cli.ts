@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     return;
   }
   // Handlers go in before the line is printed: whoever reads the line may signal at once.
+  // eslint-disable-next-line prefer-const -- stop() may run before the assignment below
   let simulator: Simulator | undefined;
   let stopping = false;
   const stop = (): void => {
