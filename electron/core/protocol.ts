@@ -90,19 +90,20 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * Read the file an app:// request names. Follows symlinks only when the real target is still
  * inside the (real) root, so a link planted in out/renderer cannot expose other files.
  */
-export async function readAppFile(requestUrl: string, rootDir: string): Promise<AppFileResponse> {
+export async function readAppFile(requestUrl: string, rootDir: string, method = 'GET'): Promise<AppFileResponse> {
   const resolved = resolveAppPath(requestUrl, rootDir);
   const plain = (status: number): AppFileResponse => ({
     status,
     headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
     body: null,
   });
+  if (method !== 'GET' && method !== 'HEAD') return plain(405);
   if (!resolved.ok) return plain(resolved.status);
   try {
     const [realRoot, realFile] = await Promise.all([realpath(rootDir), realpath(resolved.filePath)]);
     if (!isInside(realRoot, realFile)) return plain(403);
     const body = await readFile(realFile);
-    return { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': resolved.mimeType }, body };
+    return { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': resolved.mimeType }, body: method === 'HEAD' ? null : body };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return plain(code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' ? 404 : 500);

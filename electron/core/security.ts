@@ -106,3 +106,19 @@ export function withCsp(
   out['Content-Security-Policy'] = [csp];
   return out;
 }
+
+export type RendererLocation = { kind: 'app'; url: string; origin: string } | { kind: 'dev'; url: string; origin: string };
+
+/**
+ * Where the window loads the renderer from. The dev server URL (electron-vite sets
+ * ELECTRON_RENDERER_URL) is honoured only in unpackaged runs and only on loopback, so an
+ * environment variable can never point the installed app at a remote page.
+ */
+export function rendererLocation(packaged: boolean, env: Readonly<Record<string, string | undefined>>): RendererLocation {
+  const app: RendererLocation = { kind: 'app', url: `${APP_ORIGIN}/index.html`, origin: APP_ORIGIN };
+  const dev = env.ELECTRON_RENDERER_URL;
+  if (packaged || !dev) return app;
+  const url = parseUrl(dev);
+  if (!url || url.protocol !== 'http:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return app;
+  return { kind: 'dev', url: url.href, origin: url.origin };
+}

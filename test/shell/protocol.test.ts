@@ -78,6 +78,13 @@ describe('readAppFile', () => {
     expect(viaLink.body).toBeNull();
   });
 
+  it('serves only GET and HEAD', async () => {
+    expect((await readAppFile('app://rpd/index.html', root, 'POST')).status).toBe(405);
+    const head = await readAppFile('app://rpd/index.html', root, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBeNull();
+  });
+
   it('knows the common MIME types', () => {
     expect(mimeTypeFor('a.svg')).toBe('image/svg+xml');
     expect(mimeTypeFor('a.WOFF2')).toBe('font/woff2');

@@ -7,6 +7,7 @@ import {
   devCsp,
   isAllowedExternal,
   isAllowedNavigation,
+  rendererLocation,
   withCsp,
 } from '../../electron/core/security.ts';
 
@@ -94,5 +95,26 @@ describe('CSP', () => {
   it('replaces any CSP the server sent, whatever its case, and keeps other headers', () => {
     const headers = withCsp({ 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html' }, PRODUCTION_CSP);
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [PRODUCTION_CSP] });
+  });
+});
+
+describe('rendererLocation', () => {
+  it('loads app://rpd/index.html when packaged, whatever the environment says', () => {
+    expect(rendererLocation(true, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' })).toEqual({
+      kind: 'app',
+      url: 'app://rpd/index.html',
+      origin: 'app://rpd',
+    });
+  });
+
+  it('uses the loopback dev server in unpackaged runs only', () => {
+    expect(rendererLocation(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173' })).toEqual({
+      kind: 'dev',
+      url: 'http://localhost:5173/',
+      origin: 'http://localhost:5173',
+    });
+    expect(rendererLocation(false, {}).kind).toBe('app');
+    expect(rendererLocation(false, { ELECTRON_RENDERER_URL: 'https://evil.example/' }).kind).toBe('app');
+    expect(rendererLocation(false, { ELECTRON_RENDERER_URL: 'http://10.0.0.5:5173/' }).kind).toBe('app');
   });
 });
