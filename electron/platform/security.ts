@@ -1,6 +1,14 @@
 // Applies electron/core/security.ts to the app: sandbox everywhere, one guard for every web
 // contents, permissions and CSP per session. Thin on purpose: the decisions live in core.
-import { app, shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import {
+  BrowserWindow,
+  app,
+  shell,
+  type BrowserWindowConstructorOptions,
+  type Session,
+  type WebContents,
+  type WebPreferences,
+} from 'electron';
 import {
   APP_ORIGIN,
   DEFAULT_EXTERNAL_HOSTS,
@@ -95,6 +103,36 @@ function hardenSession(
   session.webRequest.onHeadersReceived((details, callback) => {
     const csp = cspForResponse(details.url, devOrigin);
     callback(csp ? { responseHeaders: withCsp(details.responseHeaders, csp) } : {});
+  });
+}
+
+/**
+ * The one way the app creates windows (main and presenter): every security flag is written
+ * out literally here, where reviewers and Electronegativity can see it at the constructor.
+ * Keep in step with secureWebPreferences below.
+ */
+export function createSecureWindow(
+  options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
+  preloadPath: string,
+): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      safeDialogs: true,
+      navigateOnDragDrop: false,
+    },
   });
 }
 
