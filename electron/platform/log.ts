@@ -1,8 +1,10 @@
 // electron-log to <userData>/logs/main.log, rotated, every message redacted first
 // (core/log/file-log.ts does the set-up; the same code runs in plain Node for the CLI and tests).
+import os from 'node:os';
 import path from 'node:path';
 import log from 'electron-log/main';
 import { app, shell } from 'electron';
+import { buildDiagnostics, type DiagnosticsInput } from '../core/log/diagnostics.ts';
 import { configureFileLogging, type FileLogOptions } from '../core/log/file-log.ts';
 
 export interface LoggingSetup {
@@ -28,4 +30,18 @@ export function setupLogging(options: Partial<Omit<FileLogOptions, 'dir'>> & { d
 /** "Open logs folder": resolves to '' on success or the OS error text. */
 export function openLogsFolder(dir: string): Promise<string> {
   return shell.openPath(dir);
+}
+
+/** "Copy diagnostics": fills in what Electron and the OS know; the caller adds the app's state. */
+export function diagnosticsText(
+  state: Pick<DiagnosticsInput, 'profileKind' | 'lastErrors' | 'keychain' | 'updateStatus' | 'logFile'>,
+): string {
+  return buildDiagnostics({
+    ...state,
+    appVersion: app.getVersion(),
+    versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+    os: { platform: process.platform, arch: process.arch, release: os.release() },
+    packaged: app.isPackaged,
+    now: Date.now(),
+  });
 }

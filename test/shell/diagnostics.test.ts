@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDiagnostics, MAX_DIAGNOSTIC_ERRORS } from '../../electron/core/log/diagnostics.ts';
+import { buildDiagnostics, MAX_DIAGNOSTIC_ERRORS, RecentErrors } from '../../electron/core/log/diagnostics.ts';
 import { Redactor } from '../../electron/core/log/redact.ts';
 
 const base = {
@@ -50,5 +50,19 @@ describe('buildDiagnostics', () => {
 
   it('says none when there were no errors', () => {
     expect(buildDiagnostics({ ...base, lastErrors: [] })).toMatch(/Recent errors \(0\):\n {2}none$/);
+  });
+});
+
+describe('RecentErrors', () => {
+  it('keeps the newest entries, already redacted', () => {
+    const redactor = new Redactor();
+    redactor.registerSecret('liveSecret123');
+    const errors = new RecentErrors(3, redactor);
+    for (let i = 1; i <= 5; i++) errors.record('timeout', `try ${i} with liveSecret123`, i);
+    expect(errors.list()).toEqual([
+      { at: 3, code: 'timeout', message: 'try 3 with [REDACTED]' },
+      { at: 4, code: 'timeout', message: 'try 4 with [REDACTED]' },
+      { at: 5, code: 'timeout', message: 'try 5 with [REDACTED]' },
+    ]);
   });
 });

@@ -50,3 +50,24 @@ export function buildDiagnostics(input: DiagnosticsInput, redactor: Redactor = d
   // Everything passes the redactor: error messages may quote server answers or headers.
   return redactor.redactString(lines.join('\n'));
 }
+
+/** The last few errors of this run, kept for diagnostics; redacted as they are recorded. */
+export class RecentErrors {
+  readonly #items: DiagnosticsError[] = [];
+  readonly #limit: number;
+  readonly #redactor: Redactor;
+
+  constructor(limit = MAX_DIAGNOSTIC_ERRORS, redactor: Redactor = defaultRedactor) {
+    this.#limit = limit;
+    this.#redactor = redactor;
+  }
+
+  record(code: string, message: string, at: number): void {
+    this.#items.push({ at, code, message: this.#redactor.redactString(message) });
+    if (this.#items.length > this.#limit) this.#items.shift();
+  }
+
+  list(): DiagnosticsError[] {
+    return [...this.#items];
+  }
+}
