@@ -1,5 +1,6 @@
 // Remembered window size and position. A saved position may point at a monitor that is gone
 // (docked laptop taken home, projector unplugged): clamp it onto a display that exists.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -120,4 +121,13 @@ export async function saveWindowState(file: string, state: WindowState): Promise
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, JSON.stringify(valid), 'utf8');
   await rename(temp, file);
+}
+
+/** The same, synchronously: for the window's 'close', after which the process may exit at once. */
+export function saveWindowStateSync(file: string, state: WindowState): void {
+  const valid = WindowState.parse(state);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(valid), 'utf8');
+  renameSync(temp, file);
 }

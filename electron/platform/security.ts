@@ -56,9 +56,17 @@ function guardWebContents(
   blocked: (what: string, url: string) => void,
 ): void {
   const allowed = (url: string): boolean => appOrigins.some((origin) => isAllowedNavigation(url, origin));
+  /** The one place links leave the app: https to allow-listed hosts only. */
+  const openOutside = (url: string): boolean => {
+    if (!isAllowedExternal(url, hosts)) return false;
+    void shell.openExternal(url);
+    return true;
+  };
   const denyNavigation = (what: string) => (event: { preventDefault(): void; url: string }) => {
     if (allowed(event.url)) return;
     event.preventDefault();
+    // A plain link to an allow-listed page (Cashfree docs) opens in the browser instead.
+    if (what === 'navigation' && openOutside(event.url)) return;
     blocked(what, event.url);
   };
   contents.on('will-navigate', denyNavigation('navigation'));
@@ -66,11 +74,7 @@ function guardWebContents(
   contents.on('will-redirect', denyNavigation('redirect'));
 
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url, hosts)) {
-      void shell.openExternal(url);
-    } else {
-      blocked('window.open', url);
-    }
+    if (!openOutside(url)) blocked('window.open', url);
     return { action: 'deny' };
   });
 

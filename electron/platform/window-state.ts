@@ -7,6 +7,7 @@ import {
   clampToVisibleDisplay,
   loadWindowState,
   saveWindowState,
+  saveWindowStateSync,
   type SizeLimits,
   type WindowState,
 } from '../core/window-state.ts';
@@ -26,10 +27,12 @@ export async function restoreWindowState(limits: SizeLimits = DEFAULT_SIZE_LIMIT
 /** Saves bounds when the window stops moving/resizing and when it closes. Call maximize() yourself if state.maximized. */
 export function trackWindowState(win: BrowserWindow, file = windowStateFile()): void {
   let timer: NodeJS.Timeout | null = null;
+  const current = (): WindowState | null =>
+    win.isDestroyed() || win.isMinimized() || win.isFullScreen() ? null : { ...win.getNormalBounds(), maximized: win.isMaximized() };
   const save = (): void => {
-    if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
-    const bounds = win.getNormalBounds();
-    void saveWindowState(file, { ...bounds, maximized: win.isMaximized() }).catch(() => {
+    const state = current();
+    if (!state) return;
+    void saveWindowState(file, state).catch(() => {
       // Losing a window position is harmless; never let it disturb the app.
     });
   };
@@ -43,6 +46,11 @@ export function trackWindowState(win: BrowserWindow, file = windowStateFile()): 
   win.on('unmaximize', later);
   win.on('close', () => {
     if (timer) clearTimeout(timer);
-    save();
+    const state = current();
+    try {
+      if (state) saveWindowStateSync(file, state);
+    } catch {
+      // As above: harmless.
+    }
   });
 }

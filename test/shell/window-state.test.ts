@@ -8,6 +8,7 @@ import {
   clampToVisibleDisplay,
   loadWindowState,
   saveWindowState,
+  saveWindowStateSync,
   type DisplayArea,
   type Rect,
 } from '../../electron/core/window-state.ts';
@@ -83,5 +84,8 @@ describe('window state file', () => {
     expect(await loadWindowState(file)).toBeNull();
     await writeFile(file, 'not json');
     expect(await loadWindowState(file)).toBeNull();
+    saveWindowStateSync(file, { x: -1200, y: 0, width: 800, height: 600, maximized: false });
+    expect(await loadWindowState(file)).toEqual({ x: -1200, y: 0, width: 800, height: 600, maximized: false });
+    expect(() => saveWindowStateSync(file, { x: 0.5, y: 0, width: 800, height: 600, maximized: false })).toThrow();
   });
 });
