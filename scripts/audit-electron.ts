@@ -2,7 +2,8 @@
 // sources (electron/). Fails on any MEDIUM or HIGH finding not covered by a reviewed entry in
 // scripts/electronegativity-allow.json. Runs on Node 24 (type stripping):
 //   node scripts/audit-electron.ts [--input dir]... [--allow file] [--json report.json] [--require-build]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,34 @@ function loadElectronegativity(): Run {
   return typeof mod === 'function' ? mod : mod.default;
 }
 
+/**
+ * Electronegativity parses .js with esprima, then with an old Babel walker that stops at ES2022
+ * class private fields ("Unknown node type ClassPrivateProperty"), which bundles in out/
+ * contain; a file it cannot parse goes unchecked. Its TypeScript path parses modern syntax, and
+ * JavaScript is TypeScript syntax, so bundled .js files are scanned from a copy named <file>.ts.
+ * Returns the staging folder and how to map its paths back.
+ */
+function stageJavaScript(dir: string): { scanDir: string; original: (file: string) => string; cleanup: () => void } | null {
+  const jsFiles = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter(
+    (f) => /\.(c|m)?js$/.test(f) && !f.split(path.sep).includes('node_modules'),
+  );
+  if (jsFiles.length === 0) return null;
+  const staging = mkdtempSync(path.join(tmpdir(), 'rpd-audit-'));
+  const scanDir = path.join(staging, path.basename(dir));
+  cpSync(dir, scanDir, { recursive: true, filter: (src) => !src.split(path.sep).includes('node_modules') });
+  for (const file of jsFiles) renameSync(path.join(scanDir, file), path.join(scanDir, `${file}.ts`));
+  const staged = new Set(jsFiles.map((f) => path.join(scanDir, `${f}.ts`)));
+  return {
+    scanDir,
+    original: (file) => {
+      if (!file.startsWith(scanDir + path.sep)) return file;
+      const inside = staged.has(file) ? file.slice(0, -'.ts'.length) : file;
+      return path.join(dir, path.relative(scanDir, inside));
+    },
+    cleanup: () => rmSync(staging, { recursive: true, force: true }),
+  };
+}
+
 function relative(file: string): string {
   // Global checks report "N/A" instead of a file.
   if (!path.isAbsolute(file)) return file;
@@ -77,17 +106,20 @@ for (const input of inputs) {
   // Quiet the tool's own console chatter about the skipped downloads.
   const log = console.log;
   console.log = () => {};
+  const stage = stageJavaScript(dir);
+  const original = stage?.original ?? ((file: string) => file);
   let result: RawResult;
   try {
-    result = await run({ input: dir, electronVersionOverride: electronVersion, isRelative: false });
+    result = await run({ input: stage?.scanDir ?? dir, electronVersionOverride: electronVersion, isRelative: false });
   } finally {
     console.log = log;
+    stage?.cleanup();
   }
   for (const issue of result.issues) {
     findings.push(
       Finding.parse({
         id: issue.id,
-        file: relative(issue.file),
+        file: relative(original(issue.file)),
         line: issue.location?.line ?? null,
         sample: typeof issue.sample === 'string' ? issue.sample.trim().slice(0, 200) : '',
         description: String(issue.description ?? ''),
@@ -98,7 +130,7 @@ for (const input of inputs) {
   }
   for (const error of result.errors) {
     // A file the tool cannot parse is a file it did not check.
-    if (!error.tolerable) parseFailures.push(`${relative(error.file)}: ${error.message}`);
+    if (!error.tolerable) parseFailures.push(`${relative(original(error.file))}: ${error.message}`);
   }
 }
 
