@@ -1,12 +1,13 @@
 // `npm run -s rpd -- <command>`: the same core, headless. Exit 0 on success, 1 on an API or
 // network error, 2 on bad usage or invalid input (refused before any call).
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startRuntime } from './core/runtime.ts';
 import type { Connection, Runtime } from './core/runtime.ts';
 import { CashfreeError } from './core/cashfree/errors.ts';
 import { dataDir } from './core/paths.ts';
+import { openPlainNodeSettings } from './core/settings/index.ts';
 import { validateName } from '../shared/names.ts';
 import { maskAccount } from '../shared/mask.ts';
 import type { ProfileKind } from '../shared/domain.ts';
@@ -71,7 +72,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (id !== undefined && !ID_PATTERN.test(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
       if (ref !== undefined && !/^\d{1,20}$/.test(ref)) throw new UsageError('--ref-id must be a number.');
       return await withRuntime(io, async (rt) => {
-        const status = await rt.client.status(id !== undefined ? { verificationId: id } : { refId: ref! });
+        const status = await (await rt.client()).status(id !== undefined ? { verificationId: id } : { refId: ref! });
         if (json) io.out(JSON.stringify(status.wire));
         else {
           const parts = [`${status.verificationId} (ref ${status.refId}): ${status.status}`];
@@ -137,7 +138,9 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv): { connection: Connect
 
 async function withRuntime(io: Io, fn: (rt: Runtime) => Promise<number>): Promise<number> {
   const { connection, profile } = connectionFromEnv(io.env);
-  const rt = await startRuntime({ dataDir: dataDir(io.env), transport: 'cli', profile, connection, track: false });
+  const dir = dataDir(io.env);
+  mkdirSync(dir, { recursive: true });
+  const rt = await startRuntime({ dataDir: dir, transport: 'cli', settings: openPlainNodeSettings({ dir }), fixed: { profile, connection }, track: false });
   try {
     return await fn(rt);
   } finally {

@@ -1,68 +1,113 @@
-// Composition root of the desktop app: lifecycle, the window, wiring. Nothing else.
+// Composition root of the desktop app: lifecycle, windows, wiring. Nothing else.
 import { app, BrowserWindow, clipboard } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { startRuntime } from './core/runtime.ts';
 import type { Runtime } from './core/runtime.ts';
 import { bindIpc } from './ipc.ts';
+import { claimSingleInstance, registerDeepLinks } from './platform/instance.ts';
+import { setupLogging } from './platform/log.ts';
+import { registerAppScheme, serveRenderer } from './platform/protocol.ts';
+import { createSecureWindow, hardenApp } from './platform/security.ts';
+import { rendererLocation } from './core/security.ts';
+import { restoreWindowState, trackWindowState } from './platform/window-state.ts';
+import { createPresentingControl } from './platform/presenting.ts';
+import { createAppTray } from './platform/tray.ts';
+import type { AppTray } from './platform/tray.ts';
+import { clearShowShortcut, setShowShortcut } from './platform/shortcut.ts';
+import { startAutoUpdates } from './platform/updater.ts';
+import { openVault } from './platform/vault/index.ts';
+import { redactor } from './core/log/redact.ts';
+import { isFinal } from '../shared/domain.ts';
+import type { Order } from '../shared/domain.ts';
 
-app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
+// Unpackaged test runs keep their data apart; the single-instance lock lives in userData.
+if (!app.isPackaged && process.env.RPD_DESK_USER_DATA_DIR) app.setPath('userData', process.env.RPD_DESK_USER_DATA_DIR);
 
-const preload = join(import.meta.dirname, '../preload/preload.cjs');
-const devUrl = process.env.ELECTRON_RENDERER_URL;
-let runtime: Runtime | null = null;
-let mainWindow: BrowserWindow | null = null;
+if (claimSingleInstance()) void boot();
 
-function isTrustedSender(e: IpcMainInvokeEvent): boolean {
-  const url = e.senderFrame?.url ?? '';
-  const fromApp = devUrl ? url.startsWith(devUrl) : url.startsWith('file://');
-  return fromApp && BrowserWindow.fromWebContents(e.sender) !== null;
-}
+async function boot(): Promise<void> {
+  const { logger } = setupLogging();
+  registerAppScheme();
+  const location = rendererLocation(app.isPackaged, process.env);
+  hardenApp({ devServerOrigin: location.kind === 'dev' ? location.origin : null, onBlocked: (what, url) => logger.warn('blocked', what, url) });
+  let mainWindow: BrowserWindow | null = null;
+  const showWindow = (): void => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  const links = registerDeepLinks({ focusWindow: showWindow, onRejected: (reason) => logger.warn('deep link refused:', reason) });
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1180,
-    height: 800,
-    minWidth: 720,
-    minHeight: 560,
-    title: 'RPD Desk',
-    show: false,
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      webviewTag: false,
-      allowRunningInsecureContent: false,
-      disableBlinkFeatures: 'Auxclick',
-      spellcheck: false,
-    },
-  });
-  win.once('ready-to-show', () => win.show());
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return win;
-}
+  await app.whenReady();
+  const here = import.meta.dirname;
+  serveRenderer(join(here, '../renderer'));
 
-app.on('second-instance', () => {
-  if (mainWindow?.isMinimized()) mainWindow.restore();
-  mainWindow?.focus();
-});
-
-app.whenReady().then(async () => {
-  runtime = await startRuntime({
-    dataDir: process.env.RPD_DATA_DIR ?? app.getPath('userData'),
+  const dataDir = process.env.RPD_DATA_DIR ?? app.getPath('userData');
+  const settings = await openVault({ dir: dataDir });
+  for (const notice of settings.takeNotices()) logger.warn(notice);
+  const runtime: Runtime = await startRuntime({
+    dataDir,
     transport: 'electron',
-    profile: 'demo',
+    settings,
     track: true,
     clipboard: { write: async (text) => clipboard.writeText(text) },
   });
-  bindIpc(runtime.handlers, runtime.events, isTrustedSender, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-  mainWindow = createWindow();
-});
+  // Secrets the app holds never reach the log, even inside an error's text.
+  for (const kind of ['sandbox', 'production'] as const) {
+    const creds = await settings.getCredentials(kind);
+    if (creds.ok) redactor.registerSecret(creds.data.clientSecret);
+  }
 
-app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => void runtime?.close());
+  const trusted = (e: IpcMainInvokeEvent): boolean => {
+    const url = e.senderFrame?.url ?? '';
+    return url.startsWith(`${location.origin}/`) && BrowserWindow.fromWebContents(e.sender) !== null;
+  };
+  bindIpc(runtime.handlers, runtime.events, trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+
+  const state = await restoreWindowState();
+  mainWindow = createSecureWindow({ ...state, minWidth: 720, minHeight: 560, title: 'RPD Desk', show: false }, join(here, '../preload/preload.cjs'));
+  if (state.maximized) mainWindow.maximize();
+  trackWindowState(mainWindow);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  await mainWindow.loadURL(location.url);
+
+  const presenting = createPresentingControl({ getMainWindow: () => mainWindow, getSettings: () => ({ protectMainWindow: true }) });
+  const recent: Order[] = [];
+  let tray: AppTray | null = null;
+  try {
+    tray = createAppTray(join(here, '../renderer/tray.png'), {
+      showWindow,
+      newOrder: showWindow,
+      openOrder: showWindow,
+      openHistory: showWindow,
+      quit: () => app.quit(),
+    });
+  } catch (err) {
+    logger.warn('no tray icon:', (err as Error).message);
+  }
+  runtime.events.on('order.updated', (order) => {
+    const at = recent.findIndex((o) => o.verificationId === order.verificationId);
+    if (at >= 0) recent.splice(at, 1);
+    recent.unshift(order);
+    recent.length = Math.min(recent.length, 10);
+    tray?.update(recent, presenting.isPresenting());
+    if (isFinal(order.state) && order.state !== 'create_failed' && !mainWindow?.isFocused()) {
+      presenting.notify({ title: `${order.name}: ${order.state === 'success' ? 'verified' : order.state}`, body: order.result ? `Paid from account ${order.result.maskedAccount}` : 'RPD Desk' });
+    }
+  });
+  links.setHandler(() => showWindow());
+
+  const prefs = settings.getPreferences();
+  const shortcut = setShowShortcut(prefs.globalShortcut, showWindow);
+  if (!shortcut.ok) logger.warn('global shortcut not set:', shortcut.reason);
+  startAutoUpdates({ autoUpdateSetting: prefs.autoUpdate, demoBuild: false, logger, getWindow: () => mainWindow });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    clearShowShortcut();
+    void runtime.close();
+  });
+}

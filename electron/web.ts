@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startRuntime } from './core/runtime.ts';
 import { startBridge } from './bridge.ts';
 import { dataDir } from './core/paths.ts';
+import { PROFILE_LABELS, openPlainNodeSettings } from './core/settings/index.ts';
 import { ensureBuild } from './dev/ensure-build.ts';
 
 const USAGE = 'usage: npm run web -- [--port N]';
@@ -26,7 +27,9 @@ export async function main(argv: string[]): Promise<void> {
   ensureBuild();
   const dir = dataDir();
   mkdirSync(dir, { recursive: true });
-  const runtime = await startRuntime({ dataDir: dir, transport: 'browser', profile: 'demo', track: true });
+  const settings = openPlainNodeSettings({ dir });
+  for (const notice of settings.takeNotices()) console.error(notice);
+  const runtime = await startRuntime({ dataDir: dir, transport: 'browser', settings, track: true });
   let bridge;
   try {
     bridge = await startBridge({ handlers: runtime.handlers, events: runtime.events, staticDir, port });
@@ -34,7 +37,7 @@ export async function main(argv: string[]): Promise<void> {
     await runtime.close();
     fatal(`Cannot listen on port ${port}: ${(err as Error).message}`);
   }
-  console.log(`RPD Desk (Demo profile) is running at ${bridge.url}`);
+  console.log(`RPD Desk (${PROFILE_LABELS[settings.getPublicSettings().activeProfile]} profile) is running at ${bridge.url}`);
   const stop = async (): Promise<void> => {
     await bridge.close();
     await runtime.close();

@@ -8,9 +8,19 @@ export const CHANNELS = [
   'order.recheck',
   'demo.pay',
   'demo.fail',
+  'demo.expire',
   'clipboard.write',
+  'settings.get',
+  'settings.setProfile',
+  'settings.saveCredentials',
+  'settings.deleteCredentials',
+  'settings.setBaseUrl',
+  'settings.updatePreferences',
+  'settings.testConnection',
+  'settings.export',
+  'settings.import',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-export const EVENTS = ['order.updated'] as const;
+export const EVENTS = ['order.updated', 'settings.changed'] as const;
 export type EventName = (typeof EVENTS)[number];

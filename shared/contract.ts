@@ -2,11 +2,17 @@
 // pushes to the renderer. preload, ipc, the HTTP bridge, the CLI and renderer/api.ts derive from it.
 import { z } from 'zod';
 import { Order, ProfileKind } from './domain.ts';
+import { ActiveProfileAnswer, Preferences, PreferencesPatch, PublicProfile, PublicSettings, SaveCredentialsRequest } from './settings.ts';
+import { ErrorCode } from './result.ts';
 import type { ChannelName, EventName } from './channels.ts';
 import type { Result } from './result.ts';
 
 const VerificationRef = z.object({ verificationId: z.string().min(1).max(50) }).strict();
 const Nothing = z.undefined().or(z.null()).or(z.object({}).strict());
+const ProfileRef = z.object({ kind: ProfileKind }).strict();
+
+export const ProbeOutcome = z.object({ ok: z.boolean(), code: z.union([z.literal('ok'), ErrorCode]), message: z.string() });
+export type ProbeOutcome = z.infer<typeof ProbeOutcome>;
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -36,14 +42,28 @@ export const contract = {
     output: z.null(),
   },
   'demo.fail': { input: VerificationRef, output: z.null() },
+  'demo.expire': { input: VerificationRef, output: z.null() },
   'clipboard.write': {
     input: z.object({ text: z.string().max(10_000), sensitive: z.boolean().optional() }).strict(),
     output: z.null(),
   },
+  'settings.get': { input: Nothing, output: PublicSettings },
+  'settings.setProfile': {
+    input: z.object({ kind: ProfileKind, confirmProduction: z.boolean().optional() }).strict(),
+    output: ActiveProfileAnswer,
+  },
+  'settings.saveCredentials': { input: SaveCredentialsRequest.extend({ kind: ProfileKind }).strict(), output: PublicProfile },
+  'settings.deleteCredentials': { input: ProfileRef, output: PublicProfile },
+  'settings.setBaseUrl': { input: z.object({ kind: ProfileKind, url: z.string().max(2000).nullable() }).strict(), output: PublicProfile },
+  'settings.updatePreferences': { input: PreferencesPatch, output: Preferences },
+  'settings.testConnection': { input: ProfileRef, output: ProbeOutcome },
+  'settings.export': { input: Nothing, output: z.object({ json: z.string() }) },
+  'settings.import': { input: z.object({ json: z.string().max(200_000) }).strict(), output: PublicSettings },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
   'order.updated': Order,
+  'settings.changed': PublicSettings,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Contract = typeof contract;

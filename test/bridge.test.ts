@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { startRuntime } from '../electron/core/runtime.ts';
+import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
 import type { Runtime } from '../electron/core/runtime.ts';
 import { startBridge, PREVIEW_CSP } from '../electron/bridge.ts';
 import type { Bridge } from '../electron/bridge.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>RPD Desk</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the static folder');
-  runtime = await startRuntime({ dataDir: dir, transport: 'browser', profile: 'demo' });
+  runtime = await startRuntime({ dataDir: dir, transport: 'browser', settings: openPlainNodeSettings({ dir }) });
   bridge = await startBridge({ handlers: runtime.handlers, events: runtime.events, staticDir });
 });
 afterAll(async () => {

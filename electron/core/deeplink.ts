@@ -2,24 +2,21 @@
 // a new order for that name prefilled. Links come from outside: parse strictly, never act on
 // anything else.
 
+import { validateName } from '../../shared/names.ts';
+
 export const DEEP_LINK_SCHEME = 'rpd-desk';
 const MAX_LINK_LENGTH = 2048;
-export const MAX_NAME_LENGTH = 100;
 
 export type DeepLinkAction = { kind: 'new'; name: string };
 export type DeepLinkParse = { ok: true; action: DeepLinkAction } | { ok: false; reason: string };
 
 /**
- * Placeholder rule until shared/names.ts takes over: trimmed, 1..100 characters, letters of any
- * script (with their combining marks, for Indic names), spaces, and . ' -
+ * The rule for a typed name (shared/names.ts), except that a link may carry no control
+ * characters at all: a typed newline is a slip, one in a link is an attempt.
  */
 export function validateCustomerName(raw: string): { ok: true; name: string } | { ok: false; reason: string } {
-  const name = raw.trim();
-  if (name.length === 0) return { ok: false, reason: 'name is empty' };
-  if ([...name].length > MAX_NAME_LENGTH) return { ok: false, reason: `name is longer than ${MAX_NAME_LENGTH} characters` };
-  if (!/^[\p{L}\p{M} .'-]+$/u.test(name)) return { ok: false, reason: 'name may only contain letters, spaces and . \' -' };
-  if (!/\p{L}/u.test(name)) return { ok: false, reason: 'name has no letters' };
-  return { ok: true, name };
+  if (/\p{Cc}/u.test(raw)) return { ok: false, reason: 'name contains control characters' };
+  return validateName(raw);
 }
 
 export function parseDeepLink(link: string): DeepLinkParse {

@@ -8,11 +8,15 @@ import type { z } from 'zod';
 import { CashfreeError } from './cashfree/errors.ts';
 import type { OrderService } from './orders.ts';
 import type { Tracker } from './tracker.ts';
-import type { Order } from '../../shared/domain.ts';
+import type { Order, ProfileKind } from '../../shared/domain.ts';
+import type { SettingsService } from './settings/index.ts';
+import type { ProbeOutcome } from '../../shared/contract.ts';
+import { AppFailure, failure, unwrap } from './failure.ts';
 
 export interface DemoControl {
   pay(verificationId: string, nameAtBank?: string): Promise<void>;
   fail(verificationId: string): Promise<void>;
+  expire(verificationId: string): Promise<void>;
 }
 
 export interface ClipboardPort {
@@ -25,9 +29,14 @@ export interface Services {
   tracker: Tracker;
   /** Open orders of this run, newest first. */
   openOrders: () => Order[];
-  demo: DemoControl | null;
+  /** The simulator's controls while the Demo profile is active, else null. */
+  demo: () => DemoControl | null;
   clipboard: ClipboardPort | null;
   validateName: (name: string) => { ok: true; name: string } | { ok: false; reason: string };
+  settings: SettingsService;
+  testConnection: (profile: ProfileKind) => Promise<ProbeOutcome>;
+  /** After a settings change; names the profile whose keys or address changed. */
+  onSettingsChanged: (profile?: ProfileKind) => void;
 }
 
 export type Handler<K extends ChannelName> = (input: unknown) => Promise<Result<ChannelOutput<K>>>;
@@ -38,18 +47,23 @@ type Impl<K extends ChannelName> = (input: z.output<(typeof contract)[K]['input'
 export function createHandlers(s: Services): Handlers {
   const orderOrFail = (verificationId: string): Order => {
     const order = s.orders.get(verificationId);
-    if (!order) throw new CashfreeError({ code: 'not_found', message: `There is no order ${verificationId} on this computer.`, retryable: false });
+    if (!order) throw failure('not_found', `There is no order ${verificationId} on this computer.`);
     return order;
   };
   const demo = (): DemoControl => {
-    if (!s.demo) throw new CashfreeError({ code: 'unavailable', message: 'Simulated payments exist only in the Demo profile.', retryable: false });
-    return s.demo;
+    const control = s.demo();
+    if (!control) throw failure('unavailable', 'Simulated payments exist only in the Demo profile.');
+    return control;
+  };
+  const changed = <T>(value: T, profile?: ProfileKind): T => {
+    s.onSettingsChanged(profile);
+    return value;
   };
   const impls: { [K in ChannelName]: Impl<K> } = {
     'app.info': () => s.info(),
     'order.create': async ({ name, note, replaces }) => {
       const checked = s.validateName(name);
-      if (!checked.ok) throw new CashfreeError({ code: 'invalid_input', message: checked.reason, retryable: false });
+      if (!checked.ok) throw failure('invalid_input', checked.reason);
       const order = await s.orders.create({ name: checked.name, note, replaces });
       s.tracker.watch(order.verificationId);
       return order;
@@ -67,11 +81,28 @@ export function createHandlers(s: Services): Handlers {
       await demo().fail(verificationId);
       return null;
     },
+    'demo.expire': async ({ verificationId }) => {
+      orderOrFail(verificationId);
+      await demo().expire(verificationId);
+      return null;
+    },
     'clipboard.write': async ({ text, sensitive }) => {
-      if (!s.clipboard) throw new CashfreeError({ code: 'unavailable', message: 'This window writes to the clipboard itself.', retryable: false });
+      if (!s.clipboard) throw failure('unavailable', 'This window writes to the clipboard itself.');
       await s.clipboard.write(text, sensitive ?? false);
       return null;
     },
+    'settings.get': () => s.settings.getPublicSettings(),
+    'settings.setProfile': ({ kind, confirmProduction }) => {
+      const answer = unwrap(s.settings.setActiveProfile(kind, { confirmProduction }));
+      return answer.status === 'switched' ? changed(answer) : answer;
+    },
+    'settings.saveCredentials': async ({ kind, ...input }) => changed(unwrap(await s.settings.saveCredentials(kind, input)), kind),
+    'settings.deleteCredentials': ({ kind }) => changed(unwrap(s.settings.deleteCredentials(kind)), kind),
+    'settings.setBaseUrl': ({ kind, url }) => changed(unwrap(s.settings.setCustomBaseUrl(kind, url)), kind),
+    'settings.updatePreferences': (patch) => changed(unwrap(s.settings.updatePreferences(patch))),
+    'settings.testConnection': ({ kind }) => s.testConnection(kind),
+    'settings.export': () => ({ json: s.settings.exportSettingsJson() }),
+    'settings.import': ({ json }) => changed(unwrap(s.settings.importSettings(json))),
   };
   const handlers = {} as Record<ChannelName, Handler<ChannelName>>;
   for (const channel of Object.keys(contract) as ChannelName[]) {
@@ -94,6 +125,7 @@ function wrap<K extends ChannelName>(channel: K, impl: Impl<K>): Handler<K> {
       return ok(outSchema.parse(data) as ChannelOutput<K>);
     } catch (err) {
       if (err instanceof CashfreeError) return { ok: false, error: err.toAppError() };
+      if (err instanceof AppFailure) return { ok: false, error: err.error };
       return fail('internal', `Something went wrong in ${channel}. The details are in the log.`);
     }
   };

@@ -10,10 +10,11 @@ import type { OrderStore } from './store.ts';
 import type { EventBus } from './events.ts';
 
 export interface OrderServiceDeps {
-  client: CashfreeClient;
+  /** The client for a profile's Cashfree (orders are tracked with the profile they were made in). */
+  clientFor: (profile: ProfileKind) => Promise<CashfreeClient>;
   store: OrderStore;
   events: EventBus;
-  profile: ProfileKind;
+  activeProfile: () => ProfileKind;
   now?: () => number;
   newId: () => string;
 }
@@ -36,10 +37,6 @@ export class OrderService {
     this.#d = deps;
   }
 
-  get profile(): ProfileKind {
-    return this.#d.profile;
-  }
-
   #now(): number {
     return (this.#d.now ?? Date.now)();
   }
@@ -50,13 +47,16 @@ export class OrderService {
 
   /** Also hands back Cashfree's own answer (the CLI prints it as it came). */
   async createDetailed(input: CreateRequest): Promise<{ order: Order; answer: CreateReply }> {
+    const profile = this.#d.activeProfile();
+    // Missing keys fail here, before anything is written or sent.
+    const client = await this.#d.clientFor(profile);
     const now = this.#now();
     const order: Order = {
       verificationId: input.verificationId ?? this.#d.newId(),
       refId: null,
       name: input.name,
       note: input.note ?? '',
-      profile: this.#d.profile,
+      profile,
       state: 'creating',
       createdAt: now,
       updatedAt: now,
@@ -72,7 +72,7 @@ export class OrderService {
     this.#d.events.emit('order.updated', order);
     let outcome;
     try {
-      outcome = await createSafely(this.#d.client, { verificationId: order.verificationId, name: order.name });
+      outcome = await createSafely(client, { verificationId: order.verificationId, name: order.name });
     } catch (err) {
       const error = err instanceof CashfreeError ? err : new CashfreeError({ code: 'internal', message: 'The order could not be created.', retryable: false });
       // When the outcome is unknown the row stays "creating": the tracker asks Cashfree later.
@@ -101,18 +101,19 @@ export class OrderService {
   /** Ask Cashfree once and record what it says. */
   async refresh(verificationId: string): Promise<Order> {
     const before = this.#d.store.get(verificationId);
+    if (!before) throw new CashfreeError({ code: 'not_found', message: `There is no order ${verificationId} on this computer.`, retryable: false });
     let status: StatusReply;
     try {
-      status = await this.#d.client.status({ verificationId });
+      status = await (await this.#d.clientFor(before.profile)).status({ verificationId });
     } catch (err) {
       // A create whose answer never came, and that Cashfree does not know: it was never made.
-      if (before?.state === 'creating' && err instanceof CashfreeError && err.code === 'not_found') {
+      if (before.state === 'creating' && err instanceof CashfreeError && err.code === 'not_found') {
         return this.#save(verificationId, { state: 'create_failed', lastError: { code: 'not_found', message: 'Cashfree never received this order.' } });
       }
       throw err;
     }
     // Found after a lost create answer: tracked without links.
-    return this.#apply(verificationId, status, before?.state === 'creating' ? { answerLost: true } : {});
+    return this.#apply(verificationId, status, before.state === 'creating' ? { answerLost: true } : {});
   }
 
   #created(verificationId: string, a: CreateReply): Order {
