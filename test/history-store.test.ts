@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHistory, type HistoryStore } from '../electron/core/history/store.ts';
 import { HistoryError } from '../electron/core/history/errors.ts';
 import type { Order, OrderState, NameMatchResult, ProfileKind } from '../shared/domain.ts';
 import type { HistoryQuery, HistoryRow } from '../shared/history.ts';
+import { appLinksFromUpi } from '../shared/links.ts';
 import { links, order, remitter, T0, tempDir } from './history-fixtures.ts';
 
 const DAY = 86_400_000;
@@ -45,6 +47,22 @@ describe('orders', () => {
     expect(store.get('vrf_steps_1')).toEqual({ ...done, qrCode: null });
     expect(done.result?.bankAccount).toBe('026291800001191');
     expect(done.createdAt).toBe(T0);
+  });
+
+  it('makes the app links from the upi link with each app\'s scheme and the same parameters', () => {
+    const upi = 'upi://pay?pa=cf.rpd@yesbank&pn=Cashfree&am=1.00&tr=99&cu=INR';
+    expect(appLinksFromUpi(upi)).toEqual({
+      upi,
+      gpay: 'tez://upi/pay?pa=cf.rpd@yesbank&pn=Cashfree&am=1.00&tr=99&cu=INR',
+      phonepe: 'phonepe://pay?pa=cf.rpd@yesbank&pn=Cashfree&am=1.00&tr=99&cu=INR',
+      paytm: 'paytmmp://pay?pa=cf.rpd@yesbank&pn=Cashfree&am=1.00&tr=99&cu=INR',
+      bhim: 'bhim://upi://pay?pa=cf.rpd@yesbank&pn=Cashfree&am=1.00&tr=99&cu=INR',
+    });
+    store.insert(order({ verificationId: 'vrf_derived', links: appLinksFromUpi(upi) }));
+    const raw = new DatabaseSync(store.file, { readOnly: true });
+    expect(raw.prepare('SELECT upi_link, app_links FROM orders').get()).toEqual({ upi_link: upi, app_links: null });
+    raw.close();
+    expect(store.get('vrf_derived')?.links).toEqual(appLinksFromUpi(upi));
   });
 
   it('keeps app links that differ from the usual ones made from the upi link', () => {
