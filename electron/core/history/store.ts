@@ -80,6 +80,8 @@ const ID_SLOTS_PER_MS = 1024;
 const PAGE_DEFAULT = 50;
 const MAX_SEARCH_WORDS = 8;
 const CSV_CHUNK_CHARS = 64 * 1024;
+const AUTO_CHECKPOINT_PAGES = 10_000;
+const IDLE_CHECKPOINT_MS = 1_000;
 const KEY_CHECK = 'key_check';
 const KEY_CHECK_TEXT = Buffer.from('rpd-desk history key check v1');
 const OPEN_STATES: readonly OrderState[] = ['creating', 'created'];
@@ -104,6 +106,10 @@ export function openHistory(options: OpenHistoryOptions): HistoryStore {
     db.exec('PRAGMA synchronous = NORMAL');
     // Deleted orders are overwritten with zeros, not left readable in free pages.
     db.exec('PRAGMA secure_delete = ON');
+    // Checkpoints (copying the WAL into the file, with an fsync) take ~10 ms: run them when the
+    // app is idle (see #checkpointWhenIdle), not inside the insert made before a create call.
+    // The high automatic limit only bounds the WAL if writes never pause.
+    db.exec(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
     migrate(db);
     checkDataKey(db, options.dataKey);
     return new SqliteHistoryStore(db, options.file, options.dataKey, options.protection ?? 'keyfile');
@@ -291,6 +297,7 @@ class SqliteHistoryStore implements HistoryStore {
   readonly #insertFts: StatementSync;
   readonly #deleteFts: StatementSync;
   readonly #getOrder: StatementSync;
+  #idleCheckpoint: ReturnType<typeof setTimeout> | null = null;
 
   constructor(db: DatabaseSync, file: string, key: Buffer, protection: KeyProtection) {
     this.#db = db;
@@ -321,14 +328,26 @@ class SqliteHistoryStore implements HistoryStore {
 
   #transaction<T>(fn: () => T): T {
     this.#db.exec('BEGIN IMMEDIATE');
+    let result: T;
     try {
-      const result = fn();
+      result = fn();
       this.#db.exec('COMMIT');
-      return result;
     } catch (err) {
       this.#db.exec('ROLLBACK');
       throw err;
     }
+    this.#checkpointWhenIdle();
+    return result;
+  }
+
+  /** One PASSIVE checkpoint a second after the last write; it never waits for readers. */
+  #checkpointWhenIdle(): void {
+    if (this.#idleCheckpoint !== null) clearTimeout(this.#idleCheckpoint);
+    this.#idleCheckpoint = setTimeout(() => {
+      this.#idleCheckpoint = null;
+      if (this.#db.isOpen) this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    }, IDLE_CHECKPOINT_MS);
+    this.#idleCheckpoint.unref();
   }
 
   #columns(order: Order): OrderColumns {
@@ -618,6 +637,8 @@ class SqliteHistoryStore implements HistoryStore {
   }
 
   close(): void {
+    if (this.#idleCheckpoint !== null) clearTimeout(this.#idleCheckpoint);
+    this.#idleCheckpoint = null;
     if (this.#db.isOpen) this.#db.close();
   }
 }
