@@ -82,6 +82,16 @@ describe('orders', () => {
     expect(store.get('vrf_missing')).toBeNull();
   });
 
+  it('writes a batch all or nothing', () => {
+    store.insert(order({ verificationId: 'vrf_taken' }));
+    const batch = [order({ verificationId: 'vrf_b1' }), order({ verificationId: 'vrf_taken' }), order({ verificationId: 'vrf_b3' })];
+    expect(() => store.insertMany(batch)).toThrow(expect.objectContaining({ code: 'duplicate_id' }));
+    expect(store.count()).toBe(1);
+    expect(store.get('vrf_b1')).toBeNull();
+    store.insertMany([order({ verificationId: 'vrf_b1' }), order({ verificationId: 'vrf_b3' })]);
+    expect(store.count()).toBe(3);
+  });
+
   it('lists only open orders (creating, created), newest first', () => {
     const states: OrderState[] = ['creating', 'created', 'success', 'failure', 'expired', 'create_failed', 'created'];
     states.forEach((state, i) => store.insert(order({ verificationId: `vrf_open_${i}`, state, createdAt: T0 + i * 1000 })));
