@@ -1,21 +1,29 @@
 // `npm run -s rpd -- <command>`: the same core, headless. Exit 0 on success, 1 on an API or
 // network error, 2 on bad usage or invalid input (refused before any call).
 import { parseArgs } from 'node:util';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startRuntime } from './core/runtime.ts';
+import { HISTORY_FILE, startRuntime } from './core/runtime.ts';
 import type { Connection, Runtime } from './core/runtime.ts';
 import { CashfreeError } from './core/cashfree/errors.ts';
 import { dataDir } from './core/paths.ts';
 import { openPlainNodeSettings } from './core/settings/index.ts';
 import { validateName } from '../shared/names.ts';
 import { maskAccount } from '../shared/mask.ts';
-import type { ProfileKind } from '../shared/domain.ts';
+import { ORDER_STATES } from '../shared/domain.ts';
+import type { OrderState, ProfileKind } from '../shared/domain.ts';
+import { HISTORY_PAGE_MAX } from '../shared/history.ts';
+import type { HistoryPage, HistoryQuery, HistoryRow } from '../shared/history.ts';
+import { HistoryError, keyFileProtector, loadOrCreateDataKey, openHistory } from './core/history/index.ts';
+import type { HistoryStore } from './core/history/index.ts';
 import type { AppError } from '../shared/result.ts';
 
 const USAGE = `usage:
   rpd create --name "John Doe" [--verification-id ID] [--json]
   rpd status (--verification-id ID | --ref-id REF) [--json]
+  rpd history [--search Q] [--status S] [--limit N] [--json]
+  rpd history --export FILE.csv [--search Q] [--status S] [--full]
 
 environment: RPD_BASE_URL (e.g. http://127.0.0.1:4010/verification; default Cashfree sandbox),
   CASHFREE_CLIENT_ID, CASHFREE_CLIENT_SECRET, CASHFREE_PUBLIC_KEY (PEM file path),
@@ -48,8 +56,19 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         'verification-id': { type: 'string' },
         'ref-id': { type: 'string' },
         json: { type: 'boolean' },
+        search: { type: 'string' },
+        status: { type: 'string' },
+        limit: { type: 'string' },
+        export: { type: 'string' },
+        full: { type: 'boolean' },
       },
     });
+    if (command !== 'history') {
+      for (const flag of ['search', 'status', 'limit', 'export', 'full'] as const) {
+        if (values[flag] !== undefined) throw new UsageError(`${command} takes no --${flag}.`);
+      }
+    }
+    if (command === 'history') return await history(values, json, io);
     if (command === 'create') {
       if (values['ref-id'] !== undefined) throw new UsageError('create takes no --ref-id.');
       if (values.name === undefined) throw new UsageError('create needs --name.');
@@ -73,6 +92,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (ref !== undefined && !/^\d{1,20}$/.test(ref)) throw new UsageError('--ref-id must be a number.');
       return await withRuntime(io, async (rt) => {
         const status = await (await rt.client()).status(id !== undefined ? { verificationId: id } : { refId: ref! });
+        rt.orders.record(status);
         if (json) io.out(JSON.stringify(status.wire));
         else {
           const parts = [`${status.verificationId} (ref ${status.refId}): ${status.status}`];
@@ -96,6 +116,67 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     report(io, json, { code: 'internal', message: `Unexpected failure: ${(err as Error).message}`, retryable: false, httpStatus: null });
     return 1;
   }
+}
+
+async function history(
+  values: { search?: string; status?: string; limit?: string; export?: string; full?: boolean; name?: string; 'verification-id'?: string; 'ref-id'?: string },
+  json: boolean,
+  io: Io,
+): Promise<number> {
+  if (values.name !== undefined || values['verification-id'] !== undefined || values['ref-id'] !== undefined) {
+    throw new UsageError('history takes --search, --status, --limit, --export, --full and --json.');
+  }
+  const query: HistoryQuery = {};
+  if (values.search !== undefined) query.text = values.search;
+  if (values.status !== undefined) {
+    const state = stateFromWord(values.status);
+    if (!state) throw new UsageError(`--status must be one of ${ORDER_STATES.join(', ')} (or Cashfree's CREATED, SUCCESS, FAILURE, EXPIRED).`);
+    query.states = [state];
+  }
+  const limit = values.limit === undefined ? 50 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new UsageError('--limit must be a whole number from 1 to 100000.');
+  if (values.full && values.export === undefined) throw new UsageError('--full goes with --export.');
+  const dir = dataDir(io.env);
+  mkdirSync(dir, { recursive: true });
+  let store: HistoryStore;
+  try {
+    const dataKey = await loadOrCreateDataKey(dir, keyFileProtector);
+    store = openHistory({ file: join(dir, HISTORY_FILE), dataKey: dataKey.key, protection: dataKey.protection });
+  } catch (err) {
+    if (err instanceof HistoryError && err.code === 'key_unavailable') {
+      throw new CashfreeError({ code: 'unavailable', message: `The history in ${dir} is locked with the desktop app's keychain: export it from the app.`, retryable: false });
+    }
+    throw err;
+  }
+  try {
+    if (values.export !== undefined) {
+      const out = createWriteStream(values.export, { mode: 0o600 });
+      out.write('\ufeff');
+      const rows = store.exportCsv(query, { full: values.full ?? false }, (chunk) => out.write(chunk));
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      if (json) io.out(JSON.stringify({ exported: rows, file: values.export, full: values.full ?? false }));
+      else io.out(`Exported ${rows} order${rows === 1 ? '' : 's'} to ${values.export}${values.full ? ' (full bank details)' : ' (accounts masked)'}.`);
+      return 0;
+    }
+    const rows: HistoryRow[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: HistoryPage = store.search({ ...query, limit: Math.min(HISTORY_PAGE_MAX, limit - rows.length), cursor });
+      rows.push(...page.rows);
+      cursor = page.nextCursor;
+    } while (cursor && rows.length < limit);
+    if (json) io.out(JSON.stringify(rows));
+    else if (rows.length === 0) io.out('No orders match.');
+    else for (const r of rows) io.out([formatTime(r.createdAt), r.state.padEnd(13), r.name, r.verificationId, r.matchResult ?? '', r.maskedAccount ?? ''].join('  ').trimEnd());
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+function stateFromWord(word: string): OrderState | null {
+  const lower = word.toLowerCase();
+  return (ORDER_STATES as readonly string[]).includes(lower) ? (lower as OrderState) : null;
 }
 
 function isParseArgsError(err: unknown): boolean {

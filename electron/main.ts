@@ -17,6 +17,8 @@ import type { AppTray } from './platform/tray.ts';
 import { clearShowShortcut, setShowShortcut } from './platform/shortcut.ts';
 import { startAutoUpdates } from './platform/updater.ts';
 import { openVault } from './platform/vault/index.ts';
+import { historyKeyProtector } from './platform/vault/data-key.ts';
+import { saveWithDialog } from './platform/files.ts';
 import { redactor } from './core/log/redact.ts';
 import { isFinal } from '../shared/domain.ts';
 import type { Order } from '../shared/domain.ts';
@@ -53,6 +55,8 @@ async function boot(): Promise<void> {
     settings,
     track: true,
     clipboard: { write: async (text) => clipboard.writeText(text) },
+    keyProtector: await historyKeyProtector(),
+    saveFile: saveWithDialog,
   });
   // Secrets the app holds never reach the log, even inside an error's text.
   for (const kind of ['sandbox', 'production'] as const) {

@@ -19,6 +19,10 @@ export const CHANNELS = [
   'settings.testConnection',
   'settings.export',
   'settings.import',
+  'history.search',
+  'history.info',
+  'history.export',
+  'history.deleteAll',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Order, ProfileKind } from './domain.ts';
 import { ActiveProfileAnswer, Preferences, PreferencesPatch, PublicProfile, PublicSettings, SaveCredentialsRequest } from './settings.ts';
 import { ErrorCode } from './result.ts';
+import { HistoryPage, HistoryQuery } from './history.ts';
 import type { ChannelName, EventName } from './channels.ts';
 import type { Result } from './result.ts';
 
@@ -59,6 +60,17 @@ export const contract = {
   'settings.testConnection': { input: ProfileRef, output: ProbeOutcome },
   'settings.export': { input: Nothing, output: z.object({ json: z.string() }) },
   'settings.import': { input: z.object({ json: z.string().max(200_000) }).strict(), output: PublicSettings },
+  'history.search': { input: HistoryQuery.strict().or(Nothing), output: HistoryPage },
+  'history.info': {
+    input: Nothing,
+    output: z.object({ count: z.number().int(), protection: z.enum(['keychain', 'keyfile']), retentionDays: z.number().int() }),
+  },
+  'history.export': {
+    input: z.object({ query: HistoryQuery.strict().optional(), full: z.boolean().optional() }).strict(),
+    /** In the app the file is saved where the agent chose (savedTo); in a browser the CSV comes back to download. */
+    output: z.object({ rows: z.number().int(), savedTo: z.string().nullable(), csv: z.string().nullable() }),
+  },
+  'history.deleteAll': { input: z.object({ confirm: z.literal(true) }).strict(), output: z.object({ deleted: z.number().int() }) },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {

@@ -1,7 +1,7 @@
 // The CLI as a user runs it: a child process on Node 24 against the simulator over a real socket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,35 @@ describe('rpd CLI', () => {
     expect(body.error).toMatchObject({ code: 'auth_failed', httpStatus: 401 });
     expect(r.stdout + r.stderr).not.toContain('wrong-secret');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('keeps CLI orders in the shared history: list, search, filter, export', async () => {
+    const created = JSON.parse((await rpd(['create', '--name', 'Kuldeep Yadav', '--json'])).stdout);
+    await sim.pay(created.verification_id);
+    expect((await rpd(['status', '--verification-id', created.verification_id])).code).toBe(0);
+
+    const all = await rpd(['history', '--json']);
+    expect(all.code).toBe(0);
+    const rows = JSON.parse(all.stdout);
+    expect(Array.isArray(rows)).toBe(true);
+    expect(rows[0]).toMatchObject({ verificationId: created.verification_id, name: 'Kuldeep Yadav', profile: 'demo' });
+    expect(rows.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['John Doe', 'Asha Rao', 'Kuldeep Yadav']));
+
+    const found = JSON.parse((await rpd(['history', '--search', 'kul', '--json'])).stdout);
+    expect(found.map((r: { name: string }) => r.name)).toEqual(['Kuldeep Yadav']);
+    const limited = JSON.parse((await rpd(['history', '--limit', '1', '--json'])).stdout);
+    expect(limited).toHaveLength(1);
+    expect((await rpd(['history', '--status', 'bogus', '--json'])).code).toBe(2);
+
+    const file = join(env.RPD_DATA_DIR!, 'out.csv');
+    const exported = await rpd(['history', '--export', file, '--search', 'kuldeep']);
+    expect(exported.code).toBe(0);
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Kuldeep Yadav');
+    expect(lines[1]).toMatch(/••••\d{4}/);
   });
 
   it('answers a network failure with exit 1 and a plain sentence', async () => {

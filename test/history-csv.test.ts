@@ -156,7 +156,7 @@ describe('exportCsv', () => {
     expect(rows.map((r) => r[nameCol])).toEqual([...HOSTILE_NAMES].reverse().map(shown));
     for (const r of rows) {
       expect(r).toHaveLength(header!.length);
-      expect(r[maskCol]).toBe('XXXXXXXXXXX1191');
+      expect(r[maskCol]).toBe('••••1191');
       expect(r.join('|')).not.toContain('026291800001191');
       expect(r.join('|')).not.toContain('BANKNAME');
     }

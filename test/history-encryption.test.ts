@@ -58,7 +58,7 @@ describe('personal data at rest', () => {
     expect(rows).toHaveLength(1);
     const text = JSON.stringify(rows, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v));
     for (const value of PERSONAL) expect(text).not.toContain(value);
-    expect(rows[0]?.['masked_account']).toBe('XXXXXXXXXXX0441');
+    expect(rows[0]?.['masked_account']).toBe('••••0441');
   });
 
   it('refuses a wrong data key with a clear error at open, never garbage', () => {

@@ -245,7 +245,7 @@ describe('search', () => {
       profile: 'demo',
       state: 'success',
       matchResult: 'GOOD_PARTIAL_MATCH',
-      maskedAccount: 'XXXXXXXXXXX1191',
+      maskedAccount: '••••1191',
       createdAt: T0,
       updatedAt: T0,
       validUpto: null,

@@ -12,6 +12,9 @@ import type { Order, ProfileKind } from '../../shared/domain.ts';
 import type { SettingsService } from './settings/index.ts';
 import type { ProbeOutcome } from '../../shared/contract.ts';
 import { AppFailure, failure, unwrap } from './failure.ts';
+import { HistoryError } from './history/index.ts';
+import type { HistoryStore } from './history/index.ts';
+import type { ErrorCode } from '../../shared/result.ts';
 
 export interface DemoControl {
   pay(verificationId: string, nameAtBank?: string): Promise<void>;
@@ -35,6 +38,8 @@ export interface Services {
   validateName: (name: string) => { ok: true; name: string } | { ok: false; reason: string };
   settings: SettingsService;
   testConnection: (profile: ProfileKind) => Promise<ProbeOutcome>;
+  history: HistoryStore;
+  saveFile: ((defaultName: string, content: string) => Promise<string | null>) | null;
   /** After a settings change; names the profile whose keys or address changed. */
   onSettingsChanged: (profile?: ProfileKind) => void;
 }
@@ -103,6 +108,17 @@ export function createHandlers(s: Services): Handlers {
     'settings.testConnection': ({ kind }) => s.testConnection(kind),
     'settings.export': () => ({ json: s.settings.exportSettingsJson() }),
     'settings.import': ({ json }) => changed(unwrap(s.settings.importSettings(json))),
+    'history.search': (query) => s.history.search(query ?? {}),
+    'history.info': () => ({ count: s.history.count(), protection: s.history.protection, retentionDays: s.settings.getPreferences().retentionDays }),
+    'history.export': async ({ query, full }) => {
+      // A BOM so spreadsheet programs read names in any script as UTF-8.
+      let csv = '\ufeff';
+      const rows = s.history.exportCsv(query ?? {}, { full: full ?? false }, (chunk) => (csv += chunk));
+      if (!s.saveFile) return { rows, savedTo: null, csv };
+      const savedTo = await s.saveFile(`rpd-history-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+      return { rows, savedTo, csv: null };
+    },
+    'history.deleteAll': () => ({ deleted: s.history.deleteAll() }),
   };
   const handlers = {} as Record<ChannelName, Handler<ChannelName>>;
   for (const channel of Object.keys(contract) as ChannelName[]) {
@@ -126,7 +142,15 @@ function wrap<K extends ChannelName>(channel: K, impl: Impl<K>): Handler<K> {
     } catch (err) {
       if (err instanceof CashfreeError) return { ok: false, error: err.toAppError() };
       if (err instanceof AppFailure) return { ok: false, error: err.error };
+      if (err instanceof HistoryError) return fail(HISTORY_CODES[err.code] ?? 'internal', `History: ${err.message}.`);
       return fail('internal', `Something went wrong in ${channel}. The details are in the log.`);
     }
   };
 }
+
+const HISTORY_CODES: Partial<Record<HistoryError['code'], ErrorCode>> = {
+  not_found: 'not_found',
+  invalid_input: 'invalid_input',
+  duplicate_id: 'duplicate_id',
+  key_unavailable: 'unavailable',
+};

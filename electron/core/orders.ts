@@ -116,6 +116,11 @@ export class OrderService {
     return this.#apply(verificationId, status, before.state === 'creating' ? { answerLost: true } : {});
   }
 
+  /** Records a status answer obtained elsewhere (the CLI's status command) for an order in history. */
+  record(status: StatusReply): Order | null {
+    return this.#d.store.get(status.verificationId) ? this.#apply(status.verificationId, status, {}) : null;
+  }
+
   #created(verificationId: string, a: CreateReply): Order {
     if (a.qrCode) this.#qr.set(verificationId, a.qrCode);
     return this.#save(verificationId, { state: 'created', refId: a.refId, validUpto: a.validUpto, links: a.links, lastError: null });

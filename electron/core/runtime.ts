@@ -8,8 +8,9 @@ import { OrderService } from './orders.ts';
 import { Tracker } from './tracker.ts';
 import { createHandlers } from './handlers.ts';
 import type { ClipboardPort, DemoControl, Handlers } from './handlers.ts';
-import { MemoryStore } from './store.ts';
-import type { OrderStore } from './store.ts';
+import { join } from 'node:path';
+import { keyFileProtector, loadOrCreateDataKey, openHistory } from './history/index.ts';
+import type { HistoryStore, KeyProtector } from './history/index.ts';
 import { startSimulator } from '../simulator/server.ts';
 import type { Simulator } from '../simulator/server.ts';
 import type { ProfileKind } from '../../shared/domain.ts';
@@ -20,6 +21,8 @@ import { PROFILE_LABELS, makeProbeVerificationId, mapProbeResult } from './setti
 import type { SettingsService } from './settings/index.ts';
 import type { ProbeOutcome } from './settings/index.ts';
 import { unwrap } from './failure.ts';
+
+export const HISTORY_FILE = 'history.db';
 
 export interface Connection {
   baseUrl: string;
@@ -40,12 +43,16 @@ export interface RuntimeOptions {
   clipboard?: ClipboardPort;
   /** Resume tracking open orders found in history (the app does; one-shot CLI calls do not). */
   track?: boolean;
-  store?: OrderStore;
+  /** Guards the history's data key: the OS keychain in the app; a key file elsewhere. */
+  keyProtector?: KeyProtector;
+  /** Asks where to save an export and writes it (the app's save dialog); absent in a browser. */
+  saveFile?: (defaultName: string, content: string) => Promise<string | null>;
 }
 
 export interface Runtime {
   handlers: Handlers;
   events: EventBus;
+  history: HistoryStore;
   orders: OrderService;
   tracker: Tracker;
   /** The client of the active profile (the CLI reads status through it). */
@@ -87,8 +94,14 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     void client?.then((c) => c.close()).catch(() => {});
   }
 
-  const store = opts.store ?? new MemoryStore();
-  const orders = new OrderService({ clientFor, store, events, activeProfile, newId: () => newVerificationId() });
+  const dataKey = await loadOrCreateDataKey(opts.dataDir, opts.keyProtector ?? keyFileProtector);
+  const history = openHistory({ file: join(opts.dataDir, HISTORY_FILE), dataKey: dataKey.key, protection: dataKey.protection });
+  const applyRetention = (): void => void history.deleteOlderThan(settings.getPreferences().retentionDays);
+  applyRetention();
+  const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000);
+  retentionTimer.unref();
+
+  const orders = new OrderService({ clientFor, store: history, events, activeProfile, newId: () => newVerificationId() });
   const tracker = new Tracker({ refresh: (id) => orders.refresh(id) });
 
   const demo: DemoControl = {
@@ -141,13 +154,17 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     validateName,
     settings,
     testConnection,
+    history,
+    saveFile: opts.saveFile ?? null,
     onSettingsChanged: (profile) => {
       if (profile) forgetClient(profile);
       events.emit('settings.changed', settings.getPublicSettings());
     },
   });
 
-  if (opts.track) for (const order of store.listOpen()) tracker.watch(order.verificationId, 0);
+  // Open orders resume; those whose validity passed while the app was closed are asked once
+  // and come back final.
+  if (opts.track) for (const order of history.listOpen()) tracker.watch(order.verificationId, 0);
   void clientFor(activeProfile())
     .then((c) => c.prewarm())
     .catch(() => {});
@@ -155,13 +172,16 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   return {
     handlers,
     events,
+    history,
     orders,
     tracker,
     client: () => clientFor(activeProfile()),
     async close() {
       tracker.close();
+      clearInterval(retentionTimer);
       await Promise.all([...clients.values()].map((c) => c.then((x) => x.close()).catch(() => {})));
       if (simulator) await (await simulator).close();
+      history.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 // Offline history of orders on node:sqlite: one file, WAL, versioned schema, FTS5 search,
 // personal data sealed with AES-256-GCM. Plain Node: never imports 'electron'.
+import { maskAccount as maskForDisplay } from '../../../shared/mask.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLOutputValue, type StatementSync } from 'node:sqlite';
@@ -147,12 +148,9 @@ function checkDataKey(db: DatabaseSync, key: Buffer): void {
   }
 }
 
-/** "XXXXXX1191": only the last 4 characters of an account number are kept in plain. */
+/** Only the last 4 characters of an account number are kept in plain (shared/mask.ts). */
 export function maskAccount(account: string): string | null {
-  const compact = account.replace(/\s+/g, '');
-  if (compact === '') return null;
-  if (compact.length <= 4) return 'X'.repeat(compact.length);
-  return 'X'.repeat(compact.length - 4) + compact.slice(-4);
+  return maskForDisplay(account) || null;
 }
 
 /** Every typed word becomes a prefix term; words are letters, digits and marks, as unicode61 splits them. */
