@@ -59,10 +59,14 @@ async function boot(): Promise<void> {
     saveFile: saveWithDialog,
   });
   // Secrets the app holds never reach the log, even inside an error's text.
-  for (const kind of ['sandbox', 'production'] as const) {
-    const creds = await settings.getCredentials(kind);
-    if (creds.ok) redactor.registerSecret(creds.data.clientSecret);
-  }
+  const registerSecrets = async (): Promise<void> => {
+    for (const kind of ['sandbox', 'production'] as const) {
+      const creds = await settings.getCredentials(kind);
+      if (creds.ok) redactor.registerSecret(creds.data.clientSecret);
+    }
+  };
+  await registerSecrets();
+  runtime.events.on('settings.changed', () => void registerSecrets());
 
   const trusted = (e: IpcMainInvokeEvent): boolean => {
     const url = e.senderFrame?.url ?? '';
