@@ -2,6 +2,7 @@
 // shared/contract.ts gives each its schemas; a test checks that both lists agree.
 export const CHANNELS = [
   'app.info',
+  'order.prewarm',
   'order.create',
   'order.get',
   'order.open',

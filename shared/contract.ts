@@ -25,6 +25,8 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const contract = {
   'app.info': { input: Nothing, output: AppInfo },
+  /** The agent started typing: open the connection now so Generate pays one round trip. */
+  'order.prewarm': { input: Nothing, output: z.null() },
   'order.create': {
     input: z
       .object({

@@ -38,6 +38,8 @@ export interface Services {
   validateName: (name: string) => { ok: true; name: string } | { ok: false; reason: string };
   settings: SettingsService;
   testConnection: (profile: ProfileKind) => Promise<ProbeOutcome>;
+  /** Opens the active profile's connection ahead of the first call; never fails. */
+  prewarm: () => Promise<void>;
   history: HistoryStore;
   saveFile: ((defaultName: string, content: string) => Promise<string | null>) | null;
   /** After a settings change; names the profile whose keys or address changed. */
@@ -66,6 +68,10 @@ export function createHandlers(s: Services): Handlers {
   };
   const impls: { [K in ChannelName]: Impl<K> } = {
     'app.info': () => s.info(),
+    'order.prewarm': async () => {
+      await s.prewarm();
+      return null;
+    },
     'order.create': async ({ name, note, replaces }) => {
       const checked = s.validateName(name);
       if (!checked.ok) throw failure('invalid_input', checked.reason);

@@ -154,6 +154,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     validateName,
     settings,
     testConnection,
+    prewarm: () =>
+      clientFor(activeProfile())
+        .then((c) => c.prewarm())
+        .catch(() => {}),
     history,
     saveFile: opts.saveFile ?? null,
     onSettingsChanged: (profile) => {
