@@ -139,6 +139,11 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     }
   }
 
+  const prewarm = (): Promise<void> =>
+    clientFor(activeProfile())
+      .then((c) => c.prewarm())
+      .catch(() => {});
+
   const session: string[] = [];
   events.on('order.updated', (o) => {
     if (!session.includes(o.verificationId)) session.unshift(o.verificationId);
@@ -154,10 +159,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     validateName,
     settings,
     testConnection,
-    prewarm: () =>
-      clientFor(activeProfile())
-        .then((c) => c.prewarm())
-        .catch(() => {}),
+    prewarm,
     history,
     saveFile: opts.saveFile ?? null,
     onSettingsChanged: (profile) => {
@@ -169,9 +171,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   // Open orders resume; those whose validity passed while the app was closed are asked once
   // and come back final.
   if (opts.track) for (const order of history.listOpen()) tracker.watch(order.verificationId, 0);
-  void clientFor(activeProfile())
-    .then((c) => c.prewarm())
-    .catch(() => {});
+  void prewarm();
 
   return {
     handlers,
