@@ -6,7 +6,7 @@ import { startRuntime } from './core/runtime.ts';
 import type { Runtime } from './core/runtime.ts';
 import { bindIpc } from './ipc.ts';
 import { claimSingleInstance, registerDeepLinks } from './platform/instance.ts';
-import { setupLogging } from './platform/log.ts';
+import { openLogsFolder, setupLogging } from './platform/log.ts';
 import { registerAppScheme, serveRenderer } from './platform/protocol.ts';
 import { createSecureWindow, hardenApp } from './platform/security.ts';
 import { rendererLocation } from './core/security.ts';
@@ -22,6 +22,7 @@ import { saveWithDialog } from './platform/files.ts';
 import { redactor } from './core/log/redact.ts';
 import { isFinal } from '../shared/domain.ts';
 import type { Order } from '../shared/domain.ts';
+import type { AppCommand } from '../shared/contract.ts';
 
 // Unpackaged test runs keep their data apart; the single-instance lock lives in userData.
 if (!app.isPackaged && process.env.RPD_DESK_USER_DATA_DIR) app.setPath('userData', process.env.RPD_DESK_USER_DATA_DIR);
@@ -29,7 +30,7 @@ if (!app.isPackaged && process.env.RPD_DESK_USER_DATA_DIR) app.setPath('userData
 if (claimSingleInstance()) void boot();
 
 async function boot(): Promise<void> {
-  const { logger } = setupLogging();
+  const { logger, dir: logDir, file: logFile } = setupLogging();
   registerAppScheme();
   const location = rendererLocation(app.isPackaged, process.env);
   hardenApp({ devServerOrigin: location.kind === 'dev' ? location.origin : null, onBlocked: (what, url) => logger.warn('blocked', what, url) });
@@ -57,6 +58,13 @@ async function boot(): Promise<void> {
     clipboard: { write: async (text) => clipboard.writeText(text) },
     keyProtector: await historyKeyProtector(),
     saveFile: saveWithDialog,
+    log: logger,
+    logFile,
+    packaged: app.isPackaged,
+    openLogs: async () => {
+      const problem = await openLogsFolder(logDir);
+      if (problem) throw new Error(problem);
+    },
   });
   // Secrets the app holds never reach the log, even inside an error's text.
   const registerSecrets = async (): Promise<void> => {
@@ -83,14 +91,18 @@ async function boot(): Promise<void> {
   await mainWindow.loadURL(location.url);
 
   const presenting = createPresentingControl({ getMainWindow: () => mainWindow, getSettings: () => ({ protectMainWindow: true }) });
+  const command = (c: AppCommand): void => {
+    showWindow();
+    runtime.events.emit('app.command', c);
+  };
   const recent: Order[] = [];
   let tray: AppTray | null = null;
   try {
     tray = createAppTray(join(here, '../renderer/tray.png'), {
       showWindow,
-      newOrder: showWindow,
-      openOrder: showWindow,
-      openHistory: showWindow,
+      newOrder: () => command({ kind: 'new-order' }),
+      openOrder: (verificationId) => command({ kind: 'open-order', verificationId }),
+      openHistory: () => command({ kind: 'open-history' }),
       quit: () => app.quit(),
     });
   } catch (err) {
@@ -106,7 +118,7 @@ async function boot(): Promise<void> {
       presenting.notify({ title: `${order.name}: ${order.state === 'success' ? 'verified' : order.state}`, body: order.result ? `Paid from account ${order.result.maskedAccount}` : 'RPD Desk' });
     }
   });
-  links.setHandler(() => showWindow());
+  links.setHandler((action) => command({ kind: 'new-order', name: action.name }));
 
   const prefs = settings.getPreferences();
   const shortcut = setShowShortcut(prefs.globalShortcut, showWindow);

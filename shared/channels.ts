@@ -2,6 +2,8 @@
 // shared/contract.ts gives each its schemas; a test checks that both lists agree.
 export const CHANNELS = [
   'app.info',
+  'app.diagnostics',
+  'app.openLogs',
   'order.prewarm',
   'order.create',
   'order.get',
@@ -27,5 +29,5 @@ export const CHANNELS = [
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-export const EVENTS = ['order.updated', 'settings.changed'] as const;
+export const EVENTS = ['order.updated', 'settings.changed', 'app.command'] as const;
 export type EventName = (typeof EVENTS)[number];

@@ -25,6 +25,9 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const contract = {
   'app.info': { input: Nothing, output: AppInfo },
+  /** "Copy diagnostics": versions, profile kind, recent errors; never a secret. */
+  'app.diagnostics': { input: Nothing, output: z.object({ text: z.string() }) },
+  'app.openLogs': { input: Nothing, output: z.null() },
   /** The agent started typing: open the connection now so Generate pays one round trip. */
   'order.prewarm': { input: Nothing, output: z.null() },
   'order.create': {
@@ -75,9 +78,18 @@ export const contract = {
   'history.deleteAll': { input: z.object({ confirm: z.literal(true) }).strict(), output: z.object({ deleted: z.number().int() }) },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
+/** What the tray, a deep link or a global shortcut asks the window to do. */
+export const AppCommand = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('new-order'), name: z.string().optional() }),
+  z.object({ kind: z.literal('open-order'), verificationId: z.string() }),
+  z.object({ kind: z.literal('open-history') }),
+]);
+export type AppCommand = z.infer<typeof AppCommand>;
+
 export const eventContract = {
   'order.updated': Order,
   'settings.changed': PublicSettings,
+  'app.command': AppCommand,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Contract = typeof contract;

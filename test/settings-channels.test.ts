@@ -77,6 +77,17 @@ describe('settings channels', () => {
     expect(JSON.stringify(exported)).not.toContain(ID);
   });
 
+  it('copies diagnostics with the recent errors and no secret', async () => {
+    const r = await call('app.diagnostics');
+    if (!r.ok) throw new Error(r.error.message);
+    const text = (r.data as { text: string }).text;
+    expect(text).toMatch(/^RPD Desk diagnostics/);
+    expect(text).toContain('Profile: demo');
+    expect(text).toContain('[not_configured]');
+    expect(text).not.toContain(ID);
+    expect(await call('app.openLogs')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
   it('never answers with a secret, nor stores one in clear', () => {
     for (const reply of replies) expect(reply).not.toContain(SECRET);
     for (const file of readdirSync(dir)) {

@@ -14,7 +14,7 @@ import type { ProbeOutcome } from '../../shared/contract.ts';
 import { AppFailure, failure, unwrap } from './failure.ts';
 import { HistoryError } from './history/index.ts';
 import type { HistoryStore } from './history/index.ts';
-import type { ErrorCode } from '../../shared/result.ts';
+import type { AppError, ErrorCode } from '../../shared/result.ts';
 
 export interface DemoControl {
   pay(verificationId: string, nameAtBank?: string): Promise<void>;
@@ -38,6 +38,11 @@ export interface Services {
   validateName: (name: string) => { ok: true; name: string } | { ok: false; reason: string };
   settings: SettingsService;
   testConnection: (profile: ProfileKind) => Promise<ProbeOutcome>;
+  diagnostics: () => string;
+  /** Opens the logs folder (the app); null in a browser. */
+  openLogs: (() => Promise<void>) | null;
+  /** Every error answered, for diagnostics; internal ones with their cause, for the log. */
+  onError: (channel: ChannelName, error: AppError, cause?: unknown) => void;
   /** Opens the active profile's connection ahead of the first call; never fails. */
   prewarm: () => Promise<void>;
   history: HistoryStore;
@@ -68,6 +73,12 @@ export function createHandlers(s: Services): Handlers {
   };
   const impls: { [K in ChannelName]: Impl<K> } = {
     'app.info': () => s.info(),
+    'app.diagnostics': () => ({ text: s.diagnostics() }),
+    'app.openLogs': async () => {
+      if (!s.openLogs) throw failure('unavailable', 'The logs folder opens from the desktop app.');
+      await s.openLogs();
+      return null;
+    },
     'order.prewarm': async () => {
       await s.prewarm();
       return null;
@@ -128,14 +139,20 @@ export function createHandlers(s: Services): Handlers {
   };
   const handlers = {} as Record<ChannelName, Handler<ChannelName>>;
   for (const channel of Object.keys(contract) as ChannelName[]) {
-    handlers[channel] = wrap(channel, impls[channel] as Impl<ChannelName>);
+    handlers[channel] = wrap(channel, impls[channel] as Impl<ChannelName>, s.onError);
   }
   return handlers as Handlers;
 }
 
-function wrap<K extends ChannelName>(channel: K, impl: Impl<K>): Handler<K> {
+function wrap<K extends ChannelName>(channel: K, impl: Impl<K>, onError: Services['onError']): Handler<K> {
   const { input: inSchema, output: outSchema } = contract[channel];
   return async (raw) => {
+    const answer = await settle(raw);
+    // Internal errors were reported with their cause already; bad input is the caller's.
+    if (!answer.ok && answer.error.code !== 'invalid_input' && answer.error.code !== 'internal') onError(channel, answer.error);
+    return answer;
+  };
+  async function settle(raw: unknown): Promise<Result<ChannelOutput<K>>> {
     const parsed = inSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -149,9 +166,11 @@ function wrap<K extends ChannelName>(channel: K, impl: Impl<K>): Handler<K> {
       if (err instanceof CashfreeError) return { ok: false, error: err.toAppError() };
       if (err instanceof AppFailure) return { ok: false, error: err.error };
       if (err instanceof HistoryError) return fail(HISTORY_CODES[err.code] ?? 'internal', `History: ${err.message}.`);
-      return fail('internal', `Something went wrong in ${channel}. The details are in the log.`);
+      const error: AppError = { code: 'internal', message: `Something went wrong in ${channel}. The details are in the log.`, retryable: false };
+      onError(channel, error, err);
+      return { ok: false, error };
     }
-  };
+  }
 }
 
 const HISTORY_CODES: Partial<Record<HistoryError['code'], ErrorCode>> = {

@@ -21,6 +21,9 @@ import { PROFILE_LABELS, makeProbeVerificationId, mapProbeResult } from './setti
 import type { SettingsService } from './settings/index.ts';
 import type { ProbeOutcome } from './settings/index.ts';
 import { unwrap } from './failure.ts';
+import { RecentErrors, buildDiagnostics } from './log/diagnostics.ts';
+import { redactor } from './log/redact.ts';
+import { release } from 'node:os';
 
 export const HISTORY_FILE = 'history.db';
 
@@ -47,6 +50,11 @@ export interface RuntimeOptions {
   keyProtector?: KeyProtector;
   /** Asks where to save an export and writes it (the app's save dialog); absent in a browser. */
   saveFile?: (defaultName: string, content: string) => Promise<string | null>;
+  /** Where errors go (electron-log in the app; stderr elsewhere). Messages are redacted first. */
+  log?: { error(...args: unknown[]): void };
+  openLogs?: () => Promise<void>;
+  logFile?: string;
+  packaged?: boolean;
 }
 
 export interface Runtime {
@@ -144,6 +152,21 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       .then((c) => c.prewarm())
       .catch(() => {});
 
+  const recentErrors = new RecentErrors();
+  const log = opts.log ?? { error: (...args: unknown[]) => console.error(...args) };
+  const diagnostics = (): string =>
+    buildDiagnostics({
+      appVersion: APP_VERSION,
+      versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+      os: { platform: process.platform, arch: process.arch, release: release() },
+      profileKind: activeProfile(),
+      packaged: opts.packaged ?? false,
+      keychain: { keychain: 'os', weak: 'weak', none: 'unavailable' }[settings.keychain] as 'os' | 'weak' | 'unavailable',
+      logFile: opts.logFile,
+      lastErrors: recentErrors.list(),
+      now: Date.now(),
+    });
+
   const session: string[] = [];
   events.on('order.updated', (o) => {
     if (!session.includes(o.verificationId)) session.unshift(o.verificationId);
@@ -160,6 +183,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     settings,
     testConnection,
     prewarm,
+    diagnostics,
+    openLogs: opts.openLogs ?? null,
+    onError: (channel, error, cause) => {
+      recentErrors.record(error.code, `${channel}: ${error.message}`, Date.now());
+      if (cause) log.error(redactor.redactString(`${channel} failed: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`));
+    },
     history,
     saveFile: opts.saveFile ?? null,
     onSettingsChanged: (profile) => {
