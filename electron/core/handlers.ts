@@ -7,7 +7,6 @@ import { fail, ok } from '../../shared/result.ts';
 import type { z } from 'zod';
 import { CashfreeError } from './cashfree/errors.ts';
 import type { OrderService } from './orders.ts';
-import type { Tracker } from './tracker.ts';
 import type { Order, ProfileKind } from '../../shared/domain.ts';
 import type { SettingsService } from './settings/index.ts';
 import type { ProbeOutcome } from '../../shared/contract.ts';
@@ -29,7 +28,6 @@ export interface ClipboardPort {
 export interface Services {
   info: () => AppInfo;
   orders: OrderService;
-  tracker: Tracker;
   /** Open orders of this run, newest first. */
   openOrders: () => Order[];
   /** The simulator's controls while the Demo profile is active, else null. */
@@ -86,9 +84,7 @@ export function createHandlers(s: Services): Handlers {
     'order.create': async ({ name, note, replaces }) => {
       const checked = s.validateName(name);
       if (!checked.ok) throw failure('invalid_input', checked.reason);
-      const order = await s.orders.create({ name: checked.name, note, replaces });
-      s.tracker.watch(order.verificationId);
-      return order;
+      return s.orders.create({ name: checked.name, note, replaces });
     },
     'order.get': ({ verificationId }) => orderOrFail(verificationId),
     'order.open': () => s.openOrders(),

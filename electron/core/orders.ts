@@ -15,6 +15,8 @@ export interface OrderServiceDeps {
   store: OrderStore;
   events: EventBus;
   activeProfile: () => ProfileKind;
+  /** Called for every order that needs following: created, answer lost, or outcome unknown. */
+  track: (verificationId: string) => void;
   now?: () => number;
   newId: () => string;
 }
@@ -78,11 +80,17 @@ export class OrderService {
       // When the outcome is unknown the row stays "creating": the tracker asks Cashfree later.
       const state = error.outcomeUnknown ? 'creating' : 'create_failed';
       this.#save(order.verificationId, { state, lastError: { code: error.code, message: error.message } });
+      if (error.outcomeUnknown) this.#d.track(order.verificationId);
       throw error;
     }
-    if (outcome.kind === 'created') return { order: this.#created(order.verificationId, outcome.answer), answer: outcome.answer };
+    if (outcome.kind === 'created') {
+      const created = this.#created(order.verificationId, outcome.answer);
+      this.#d.track(created.verificationId);
+      return { order: created, answer: outcome.answer };
+    }
     // Cashfree has the order but its links are lost: keep tracking it, and make a fresh one.
     this.#apply(order.verificationId, outcome.status, { answerLost: true });
+    this.#d.track(order.verificationId);
     if (input.verificationId) {
       throw new CashfreeError({
         code: 'answer_lost',

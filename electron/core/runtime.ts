@@ -109,8 +109,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000);
   retentionTimer.unref();
 
-  const orders = new OrderService({ clientFor, store: history, events, activeProfile, newId: () => newVerificationId() });
   const tracker = new Tracker({ refresh: (id) => orders.refresh(id) });
+  // One-shot CLI runs leave following orders to the app.
+  const track = (id: string): void => void (opts.track && tracker.watch(id));
+  const orders = new OrderService({ clientFor, store: history, events, activeProfile, track, newId: () => newVerificationId() });
 
   const demo: DemoControl = {
     pay: async (id, nameAtBank) => void (await demoSimulator()).pay(id, nameAtBank ? { name_at_bank: nameAtBank } : undefined),
@@ -175,7 +177,6 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const handlers = createHandlers({
     info: () => ({ version: APP_VERSION, profile: activeProfile(), demo: activeProfile() === 'demo', transport: opts.transport }),
     orders,
-    tracker,
     openOrders: () => session.map((id) => orders.get(id)).filter((o) => o !== null),
     demo: () => (activeProfile() === 'demo' ? demo : null),
     clipboard: opts.clipboard ?? null,
