@@ -21,21 +21,35 @@ export function SettingsDialog({ store, onClose }: { store: SettingsStore; onClo
   const [confirm, setConfirm] = useState<string | null>(null);
   const [switchError, setSwitchError] = useState('');
   const [switching, setSwitching] = useState(false);
+  // The radio the agent chose, shown checked while main switches or while Production waits for confirmation.
+  const [pending, setPending] = useState<ProfileKind | null>(null);
   // An import replaces the preferences: the form starts again from the imported values.
   const [imports, setImports] = useState(0);
 
   async function switchTo(kind: ProfileKind, confirmProduction = false) {
+    if (switching) return;
     setSwitchError('');
     setSwitching(true);
+    setPending(kind);
     const r = await store.api['settings.setProfile']({ kind, ...(confirmProduction ? { confirmProduction: true } : {}) });
     setSwitching(false);
-    if (!r.ok) return setSwitchError(r.error.message);
+    if (!r.ok) {
+      setPending(null);
+      return setSwitchError(r.error.message);
+    }
     if (r.data.status === 'needs_confirmation') return setConfirm(r.data.message);
     setConfirm(null);
     await store.refresh();
+    setPending(null);
+  }
+
+  function cancelConfirm() {
+    setConfirm(null);
+    setPending(null);
   }
 
   const active = settings?.activeProfile;
+  const chosen = pending ?? active;
   const keyed = active === 'sandbox' || active === 'production' ? active : null;
 
   return (
@@ -49,11 +63,11 @@ export function SettingsDialog({ store, onClose }: { store: SettingsStore; onClo
         <div className="settings-body">
           <section className="settings-section" aria-labelledby="settings-profile-heading">
             <h3 id="settings-profile-heading">Profile</h3>
-            <fieldset className="profile-choice" disabled={switching}>
+            <fieldset className="profile-choice" aria-busy={switching}>
               <legend className="visually-hidden">Active profile</legend>
               {PROFILE_ORDER.map((kind) => (
                 <label key={kind} className={`profile-option profile-option-${kind}${active === kind ? ' is-active' : ''}`}>
-                  <input type="radio" name="rpd-profile" value={kind} checked={active === kind} onChange={() => void switchTo(kind)} aria-labelledby={`profile-name-${kind}`} aria-describedby={`profile-hint-${kind}`} />
+                  <input type="radio" name="rpd-profile" value={kind} checked={chosen === kind} onChange={() => void switchTo(kind)} aria-labelledby={`profile-name-${kind}`} aria-describedby={`profile-hint-${kind}`} />
                   <span id={`profile-name-${kind}`} className="profile-option-name">
                     {PROFILE_NAMES[kind]}
                   </span>
@@ -97,13 +111,13 @@ export function SettingsDialog({ store, onClose }: { store: SettingsStore; onClo
         </div>
       )}
       {confirm !== null && (
-        <Modal title="Switch to Production?" role="alertdialog" onClose={() => setConfirm(null)} className="confirm-modal" describedBy="production-confirm-text">
+        <Modal title="Switch to Production?" role="alertdialog" onClose={cancelConfirm} className="confirm-modal" describedBy="production-confirm-text">
           <p id="production-confirm-text">{confirm}</p>
           <div className="button-row">
             <button type="button" className="danger" onClick={() => void switchTo('production', true)}>
               Switch to Production
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirm(null)} data-autofocus>
+            <button type="button" className="secondary" onClick={cancelConfirm} data-autofocus>
               Cancel
             </button>
           </div>
