@@ -233,7 +233,7 @@ describe('preferences', () => {
     expect(within(dialog).getByText('{minutes_left}')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Payment link message (Hindi)'), { target: { value: 'नमस्ते {name}, लिंक: {link}' } });
     fireEvent.change(within(dialog).getByLabelText('Keep history for (days)'), { target: { value: '30' } });
-    fireEvent.change(within(dialog).getByLabelText('Clear copied account details after (seconds)'), { target: { value: '0' } });
+    fireEvent.change(within(dialog).getByLabelText('Clear clipboard after (seconds)'), { target: { value: '0' } });
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Install updates automatically' }));
     fireEvent.change(within(dialog).getByLabelText('Global shortcut'), { target: { value: '' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save preferences' }));

@@ -151,6 +151,9 @@ export function KeysForm({ store, kind, profile, keychain }: { store: SettingsSt
         )}
       </p>
 
+      {!needsWeak && profile.configured && profile.keychain !== 'keychain' && (
+        <p className="help">Saved with weak protection on another setup. Enter the keys again and save to move them into this computer&apos;s keychain.</p>
+      )}
       {needsWeak && (
         <div className={`weak-box${errors.weak ? ' weak-box-error' : ''}`}>
           <div className="check-row">
@@ -258,6 +261,7 @@ export function KeysForm({ store, kind, profile, keychain }: { store: SettingsSt
           </div>
         </div>
       )}
+      {credentialsTyped && <p className="help">Test connection checks the saved keys: press Save first to test what you typed.</p>}
       {fieldError('form')}
       <p className="saved" role="status">
         {saved}

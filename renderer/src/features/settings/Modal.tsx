@@ -1,6 +1,7 @@
 // A modal dialog: focus moves in when it opens, Tab cycles inside it, Escape closes it, and focus
 // goes back to whatever had it before.
 import { useEffect, useId, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import type { KeyboardEvent, ReactNode } from 'react';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -51,7 +52,8 @@ export function Modal({
     }
   }
 
-  return (
+  // Rendered at the end of <body>, so no surrounding landmark or style reaches into the dialog.
+  return createPortal(
     <div className="modal-backdrop">
       <div
         ref={panel}
@@ -68,6 +70,7 @@ export function Modal({
         </h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -100,13 +100,15 @@ export function PreferencesForm({ store, preferences }: { store: SettingsStore; 
         <legend>Privacy and app</legend>
         <div className="pref-grid">
           <div className="field">
-            <label htmlFor={id('clip')}>Clear copied account details after (seconds)</label>
+            <label htmlFor={id('clip')}>Clear clipboard after (seconds)</label>
             <input id={id('clip')} type="number" inputMode="numeric" min={0} max={3600} value={numbers.clipboardClearSeconds} onChange={(e) => setNumbers((n) => ({ ...n, clipboardClearSeconds: e.target.value }))} aria-invalid={errors.clipboardClearSeconds ? true : undefined} />
+            <p className="help">Copied account details are wiped after this long. 0 keeps them.</p>
             {error('clipboardClearSeconds')}
           </div>
           <div className="field">
             <label htmlFor={id('days')}>Keep history for (days)</label>
             <input id={id('days')} type="number" inputMode="numeric" min={1} max={3650} value={numbers.retentionDays} onChange={(e) => setNumbers((n) => ({ ...n, retentionDays: e.target.value }))} aria-invalid={errors.retentionDays ? true : undefined} />
+            <p className="help">Older orders are deleted from this computer.</p>
             {error('retentionDays')}
           </div>
           <div className="field">
