@@ -43,7 +43,12 @@ describe.skipIf(skipReason !== null)(`Settings in Chromium${skipReason ? ` (skip
     await sim?.close();
   });
 
+  const consoleErrors: string[] = [];
+
   function recordReplies(page: Page): void {
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     page.on('response', (response) => {
       const url = new URL(response.url());
       if (!url.pathname.startsWith('/api/') || url.pathname === '/api/events') return;
@@ -58,6 +63,7 @@ describe.skipIf(skipReason !== null)(`Settings in Chromium${skipReason ? ` (skip
     const { page } = await newPage(browser, app);
     recordReplies(page);
     await page.getByRole('banner', { name: 'Active profile: Demo' }).waitFor();
+    await screenshot(page, 'banner-demo');
 
     const settingsButton = page.getByRole('button', { name: 'Settings' });
     await settingsButton.click();
@@ -172,5 +178,7 @@ describe.skipIf(skipReason !== null)(`Settings in Chromium${skipReason ? ` (skip
       expect(events).not.toContain(secret);
     }
     expect(replies.some((r) => r.includes(`…${CLIENT_ID.slice(-4)}`))).toBe(true);
+    // The pages broke no Content Security Policy rule and logged no error.
+    expect(consoleErrors).toEqual([]);
   });
 });
