@@ -201,7 +201,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   // Open orders resume; those whose validity passed while the app was closed are asked once
   // and come back final.
   if (opts.track) for (const order of history.listOpen()) tracker.watch(order.verificationId, 0);
-  void prewarm();
+  // A one-shot CLI call gains nothing from an extra request ahead of its only one.
+  if (opts.transport !== 'cli') void prewarm();
 
   return {
     handlers,
