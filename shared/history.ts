@@ -1,23 +1,24 @@
 // History list and search shapes shared by main, renderer and CLI. Pure TypeScript: no Node, no DOM.
 import { z } from 'zod';
-import { NAME_MATCH_RESULTS, NameMatchResult, ORDER_STATES, OrderState, PROFILE_KINDS, ProfileKind } from './domain.ts';
+import { NAME_MATCH_RESULTS, NameMatchResult, ORDER_STATES, Order, OrderState, PROFILE_KINDS, ProfileKind } from './domain.ts';
 
 /** The fields the history list shows: no personal data from the bank beyond the masked account. */
-export const HistoryRow = z.object({
-  verificationId: z.string(),
-  refId: z.string().nullable(),
-  name: z.string(),
-  note: z.string(),
-  profile: ProfileKind,
-  state: OrderState,
+export const HistoryRow = Order.pick({
+  verificationId: true,
+  refId: true,
+  name: true,
+  note: true,
+  profile: true,
+  state: true,
+  createdAt: true,
+  updatedAt: true,
+  validUpto: true,
+  answerLost: true,
+  replaces: true,
+}).extend({
   matchResult: NameMatchResult.nullable(),
-  /** Only the last 4 digits, e.g. "XXXXXX1191". */
+  /** Only the last 4 digits (shared/mask.ts). */
   maskedAccount: z.string().nullable(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  validUpto: z.number().nullable(),
-  answerLost: z.boolean(),
-  replaces: z.string().nullable(),
 });
 export type HistoryRow = z.infer<typeof HistoryRow>;
 

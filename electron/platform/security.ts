@@ -7,7 +7,6 @@ import {
   type BrowserWindowConstructorOptions,
   type Session,
   type WebContents,
-  type WebPreferences,
 } from 'electron';
 import {
   APP_ORIGIN,
@@ -113,7 +112,6 @@ function hardenSession(
 /**
  * The one way the app creates windows (main and presenter): every security flag is written
  * out literally here, where reviewers and Electronegativity can see it at the constructor.
- * Keep in step with secureWebPreferences below.
  */
 export function createSecureWindow(
   options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
@@ -138,24 +136,4 @@ export function createSecureWindow(
       navigateOnDragDrop: false,
     },
   });
-}
-
-/** webPreferences for every window: every security-relevant flag spelled out. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    webviewTag: false,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    disableBlinkFeatures: 'Auxclick',
-    spellcheck: false,
-    safeDialogs: true,
-    navigateOnDragDrop: false,
-  };
 }

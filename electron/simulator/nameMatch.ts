@@ -3,14 +3,9 @@
 // case, spacing, punctuation, honorifics and word order do not matter, initials match
 // the names they abbreviate, and common Indian transliteration variants count as near-equal.
 
-export const NAME_MATCH_RESULTS = [
-  'DIRECT_MATCH',
-  'GOOD_PARTIAL_MATCH',
-  'MODERATE_PARTIAL_MATCH',
-  'POOR_PARTIAL_MATCH',
-  'NO_MATCH',
-] as const;
-export type NameMatchResult = (typeof NAME_MATCH_RESULTS)[number];
+import type { NameMatchResult } from '../../shared/domain.ts';
+export { NAME_MATCH_RESULTS } from '../../shared/domain.ts';
+export type { NameMatchResult };
 
 export interface NameMatch {
   /** 0..100 */
