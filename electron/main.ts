@@ -1,10 +1,12 @@
 // Composition root of the desktop app: lifecycle, the window, wiring. Nothing else.
-import { app, BrowserWindow, clipboard } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { startRuntime } from './core/runtime.ts';
 import type { Runtime } from './core/runtime.ts';
 import { bindIpc } from './ipc.ts';
+import { ClipboardGuard } from './core/clipboard-guard.ts';
+import { desktopPorts, readClipboardText, writeClipboardText } from './platform/desktop.ts';
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -20,13 +22,16 @@ function isTrustedSender(e: IpcMainInvokeEvent): boolean {
   return fromApp && BrowserWindow.fromWebContents(e.sender) !== null;
 }
 
-function createWindow(): BrowserWindow {
+/** The main window, or with `presentId` a window showing only that order's QR for the customer. */
+function createWindow(presentId?: string): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1180,
-    height: 800,
-    minWidth: 720,
+    width: presentId ? 720 : 1180,
+    height: presentId ? 820 : 800,
+    minWidth: presentId ? 420 : 720,
     minHeight: 560,
-    title: 'RPD Desk',
+    title: presentId ? 'RPD Desk: show to customer' : 'RPD Desk',
+    backgroundColor: presentId ? '#ffffff' : undefined,
+    autoHideMenuBar: Boolean(presentId),
     show: false,
     webPreferences: {
       preload,
@@ -42,8 +47,9 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  const hash = presentId ? `present=${encodeURIComponent(presentId)}` : '';
+  if (devUrl) void win.loadURL(hash ? `${devUrl}#${hash}` : devUrl);
+  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'), hash ? { hash } : undefined);
   return win;
 }
 
@@ -53,12 +59,18 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(async () => {
+  // TODO(settings): read clearAfterSeconds from preferences.clipboardClearSeconds once settings are wired here.
+  const clipboardGuard = new ClipboardGuard({ read: readClipboardText, write: writeClipboardText, clearAfterSeconds: () => 60 });
   runtime = await startRuntime({
     dataDir: process.env.RPD_DATA_DIR ?? app.getPath('userData'),
     transport: 'electron',
     profile: 'demo',
     track: true,
-    clipboard: { write: async (text) => clipboard.writeText(text) },
+    clipboard: clipboardGuard,
+    platform: desktopPorts(async (verificationId) => {
+      const win = createWindow(verificationId);
+      win.setMenuBarVisibility(false);
+    }),
   });
   bindIpc(runtime.handlers, runtime.events, isTrustedSender, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   mainWindow = createWindow();

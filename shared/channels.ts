@@ -8,7 +8,13 @@ export const CHANNELS = [
   'order.recheck',
   'demo.pay',
   'demo.fail',
+  'demo.expire',
+  'demo.fault',
   'clipboard.write',
+  'qr.save',
+  'qr.copy',
+  'window.present',
+  'notify.show',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

@@ -9,15 +9,36 @@ import { CashfreeError } from './cashfree/errors.ts';
 import type { OrderService } from './orders.ts';
 import type { Tracker } from './tracker.ts';
 import type { Order } from '../../shared/domain.ts';
+import { qrFileName } from '../../shared/qr.ts';
+import { qrPng } from './qr-image.ts';
 
 export interface DemoControl {
   pay(verificationId: string, nameAtBank?: string): Promise<void>;
   fail(verificationId: string): Promise<void>;
+  expire(verificationId: string): Promise<void>;
+  /** The simulator's fault plan; null clears it. Throws FaultsRejected when the plan is not valid. */
+  faults(plan: Record<string, unknown> | null): Promise<void>;
 }
+
+export class FaultsRejected extends Error {}
 
 export interface ClipboardPort {
   write(text: string, sensitive: boolean): Promise<void>;
 }
+
+/**
+ * What only a desktop shell can do. Each is null where there is none (browser preview, CLI):
+ * the renderer then does the job itself (download, page clipboard, overlay, Notification API).
+ */
+export interface PlatformPorts {
+  /** Asks where to save and writes the bytes there; false when the agent cancels. */
+  saveFile: ((suggestedName: string, data: Uint8Array) => Promise<boolean>) | null;
+  copyImage: ((png: Uint8Array) => Promise<void>) | null;
+  present: ((verificationId: string) => Promise<void>) | null;
+  notify: ((title: string, body: string) => Promise<void>) | null;
+}
+
+export const NO_PLATFORM: PlatformPorts = { saveFile: null, copyImage: null, present: null, notify: null };
 
 export interface Services {
   info: () => AppInfo;
@@ -27,6 +48,7 @@ export interface Services {
   openOrders: () => Order[];
   demo: DemoControl | null;
   clipboard: ClipboardPort | null;
+  platform?: Partial<PlatformPorts>;
   validateName: (name: string) => { ok: true; name: string } | { ok: false; reason: string };
 }
 
@@ -44,6 +66,16 @@ export function createHandlers(s: Services): Handlers {
   const demo = (): DemoControl => {
     if (!s.demo) throw new CashfreeError('unavailable', 'Simulated payments exist only in the Demo profile.');
     return s.demo;
+  };
+  const port = <P extends keyof PlatformPorts>(name: P): NonNullable<PlatformPorts[P]> => {
+    const fn = s.platform?.[name];
+    if (!fn) throw new CashfreeError('unavailable', 'This window does that itself: the desktop app is not running it.');
+    return fn as NonNullable<PlatformPorts[P]>;
+  };
+  const qrOf = async (verificationId: string): Promise<{ order: Order; png: Buffer }> => {
+    const order = orderOrFail(verificationId);
+    if (!order.links || order.state !== 'created') throw new CashfreeError('unavailable', 'This order has no payment link to show any more.');
+    return { order, png: await qrPng(order.links.upi) };
   };
   const impls: { [K in ChannelName]: Impl<K> } = {
     'app.info': () => s.info(),
@@ -65,6 +97,40 @@ export function createHandlers(s: Services): Handlers {
     'demo.fail': async ({ verificationId }) => {
       orderOrFail(verificationId);
       await demo().fail(verificationId);
+      return null;
+    },
+    'demo.expire': async ({ verificationId }) => {
+      orderOrFail(verificationId);
+      await demo().expire(verificationId);
+      return null;
+    },
+    'demo.fault': async ({ faults }) => {
+      try {
+        await demo().faults(faults);
+      } catch (err) {
+        if (err instanceof FaultsRejected) throw new CashfreeError('invalid_input', err.message);
+        throw err;
+      }
+      return null;
+    },
+    'qr.save': async ({ verificationId }) => {
+      const saveFile = port('saveFile');
+      const { order, png } = await qrOf(verificationId);
+      return { saved: await saveFile(qrFileName(order.name, order.verificationId), png) };
+    },
+    'qr.copy': async ({ verificationId }) => {
+      const copyImage = port('copyImage');
+      await copyImage((await qrOf(verificationId)).png);
+      return null;
+    },
+    'window.present': async ({ verificationId }) => {
+      const present = port('present');
+      orderOrFail(verificationId);
+      await present(verificationId);
+      return null;
+    },
+    'notify.show': async ({ title, body }) => {
+      await port('notify')(title, body);
       return null;
     },
     'clipboard.write': async ({ text, sensitive }) => {

@@ -5,7 +5,8 @@ import { CashfreeClient } from './cashfree/client.ts';
 import { OrderService } from './orders.ts';
 import { Tracker } from './tracker.ts';
 import { createHandlers } from './handlers.ts';
-import type { ClipboardPort, DemoControl, Handlers } from './handlers.ts';
+import { FaultsRejected } from './handlers.ts';
+import type { ClipboardPort, DemoControl, Handlers, PlatformPorts } from './handlers.ts';
 import { MemoryStore } from './store.ts';
 import { startSimulator } from '../simulator/server.ts';
 import type { ProfileKind } from '../../shared/domain.ts';
@@ -29,6 +30,8 @@ export interface RuntimeOptions {
   /** Required for Sandbox and Production; Demo starts its own simulator. */
   connection?: Connection;
   clipboard?: ClipboardPort;
+  /** Desktop-only jobs (save dialog, image clipboard, presenter window, notifications). */
+  platform?: Partial<PlatformPorts>;
   /** Start tracking open orders found in history (the app does; one-shot CLI calls do not). */
   track?: boolean;
 }
@@ -52,6 +55,15 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     demo = {
       pay: async (id, nameAtBank) => void sim.pay(id, nameAtBank ? { name_at_bank: nameAtBank } : undefined),
       fail: async (id) => void sim.fail(id),
+      expire: async (id) => void sim.expire(id),
+      faults: async (plan) => {
+        if (plan === null) return sim.clearFaults();
+        try {
+          sim.setFaults(plan);
+        } catch (err) {
+          throw new FaultsRejected(`The simulator refused that fault plan: ${err instanceof Error ? err.message.split('\n')[0] : 'not valid'}`);
+        }
+      },
     };
     closeSimulator = () => sim.close();
   }
@@ -72,6 +84,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     openOrders: () => session.map((id) => orders.get(id)).filter((o) => o !== null),
     demo,
     clipboard: opts.clipboard ?? null,
+    platform: opts.platform,
     validateName,
   });
   void client.prewarm().catch(() => {});
