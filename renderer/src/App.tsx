@@ -14,7 +14,7 @@ import type { NewOrderFormHandle, NewOrderInput } from './features/order/NewOrde
 import { OrderList } from './features/order/OrderList.tsx';
 import { OrderView } from './features/order/OrderView.tsx';
 import type { OrderActions } from './features/order/OrderView.tsx';
-import type { TemplateChoice } from './features/order/MessagePanel.tsx';
+import { useTemplates } from './lib/useTemplates.ts';
 import { PresenterContent, PresenterOverlay } from './features/order/Presenter.tsx';
 import { HelpOverlay } from './features/shell/HelpOverlay.tsx';
 import { ToastProvider, useToast } from './features/shell/Toasts.tsx';
@@ -44,28 +44,6 @@ function upsert(list: Order[], order: Order): Order[] {
   const next = list.slice();
   next[i] = order;
   return next;
-}
-
-function useTemplates(templates: Readonly<Record<string, string>>): TemplateChoice {
-  const names = Object.keys(templates);
-  const [selected, setSelected] = useState(names[0] ?? '');
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const current = names.includes(selected) ? selected : (names[0] ?? '');
-  const original = templates[current] ?? '{link}';
-  return {
-    names,
-    selected: current,
-    text: drafts[current] ?? original,
-    edited: drafts[current] !== undefined && drafts[current] !== original,
-    select: setSelected,
-    edit: (text) => setDrafts((d) => ({ ...d, [current]: text })),
-    reset: () =>
-      setDrafts((d) => {
-        const next = { ...d };
-        delete next[current];
-        return next;
-      }),
-  };
 }
 
 function Desk() {
