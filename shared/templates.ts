@@ -37,9 +37,10 @@ export function formatExpiry(validUpto: number): string {
     .replace(/\s?(am|pm)$/i, (m) => ` ${m.trim().toLowerCase()}`);
 }
 
-/** Whole minutes left, rounded up so "0" is only said once the link is dead. */
+/** Whole minutes left, rounded down (customers hurry rather than miss it), but never 0 while the link works. */
 export function minutesLeft(validUpto: number, now: number): number {
-  return Math.max(0, Math.ceil((validUpto - now) / 60_000));
+  const left = validUpto - now;
+  return left <= 0 ? 0 : Math.max(1, Math.floor(left / 60_000));
 }
 
 export interface MessageInput {
@@ -64,7 +65,7 @@ export function buildMessage({ template, name, link, validUpto, now, sandbox }: 
 
 /** "m:ss" until `validUpto`, never negative. */
 export function formatCountdown(validUpto: number, now: number): string {
-  const total = Math.max(0, Math.ceil((validUpto - now) / 1000));
+  const total = Math.max(0, Math.floor((validUpto - now) / 1000));
   const m = Math.floor(total / 60);
   const s = total % 60;
   return `${m}:${String(s).padStart(2, '0')}`;

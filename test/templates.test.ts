@@ -39,7 +39,7 @@ describe('message templates', () => {
   });
 
   it('builds a message with the India time of expiry and the whole minutes left', () => {
-    const now = VALID_UPTO - 6 * 60_000 - 10_000;
+    const now = VALID_UPTO - 7 * 60_000 - 10_000;
     const text = buildMessage({ template: 'Hi {name}: {link} until {expires_at}, {minutes_left} min', name: 'Ravi', link: LINK, validUpto: VALID_UPTO, now, sandbox: false });
     expect(text).toBe(`Hi Ravi: ${LINK} until 2:05 pm, 7 min`);
   });
@@ -64,16 +64,20 @@ describe('message templates', () => {
 describe('time left', () => {
   it('counts down in m:ss and stops at 0:00', () => {
     expect(formatCountdown(VALID_UPTO, VALID_UPTO - 10 * 60_000)).toBe('10:00');
+    // A link answered a moment late never shows more than it has.
+    expect(formatCountdown(VALID_UPTO, VALID_UPTO - 10 * 60_000 - 400)).toBe('10:00');
     expect(formatCountdown(VALID_UPTO, VALID_UPTO - 61_000)).toBe('1:01');
-    expect(formatCountdown(VALID_UPTO, VALID_UPTO - 9_001)).toBe('0:10');
+    expect(formatCountdown(VALID_UPTO, VALID_UPTO - 9_999)).toBe('0:09');
     expect(formatCountdown(VALID_UPTO, VALID_UPTO)).toBe('0:00');
     expect(formatCountdown(VALID_UPTO, VALID_UPTO + 5_000)).toBe('0:00');
   });
 
-  it('rounds minutes up so 0 means expired', () => {
+  it('rounds minutes down, and says 0 only once the link is dead', () => {
+    expect(minutesLeft(VALID_UPTO, VALID_UPTO - 10 * 60_000 - 500)).toBe(10);
+    expect(minutesLeft(VALID_UPTO, VALID_UPTO - 9 * 60_000 - 59_000)).toBe(9);
     expect(minutesLeft(VALID_UPTO, VALID_UPTO - 1)).toBe(1);
     expect(minutesLeft(VALID_UPTO, VALID_UPTO)).toBe(0);
-    expect(minutesLeft(VALID_UPTO, VALID_UPTO - 9 * 60_000 - 1)).toBe(10);
+    expect(minutesLeft(VALID_UPTO, VALID_UPTO + 1)).toBe(0);
   });
 
   it('says the expiry in India time whatever the machine zone', () => {

@@ -40,6 +40,8 @@ const fetchStart = () => Promise.all([api['app.info'](undefined), api['order.ope
 /** Orders newest first: an update replaces in place, an order not seen before goes on top. */
 function upsert(list: Order[], order: Order): Order[] {
   const i = list.findIndex((o) => o.verificationId === order.verificationId);
+  // A create that failed never reached Cashfree: the form shows its error, the list stays clean.
+  if (i === -1 && order.state === 'create_failed') return list;
   if (i === -1) return [order, ...list];
   const next = list.slice();
   next[i] = order;
@@ -66,7 +68,7 @@ function Desk() {
 
   const load = useCallback(() => void fetchStart().then(([i, open]) => {
     if (i.ok) setInfo(i.data);
-    if (open.ok) setOrders((list) => open.data.reduceRight((acc, o) => (acc.some((x) => x.verificationId === o.verificationId) ? acc : [...acc, o]), list));
+    if (open.ok) setOrders((list) => open.data.reduceRight(upsert, list));
     setLoadError(!i.ok ? i.error : !open.ok ? open.error : null);
   }), []);
 

@@ -10,7 +10,7 @@ afterEach(() => {
 
 describe('Countdown', () => {
   it('ticks down every second in m:ss and turns urgent in the last minute', async () => {
-    render(<Countdown validUpto={Date.now() + 61_000} />);
+    render(<Countdown validUpto={Date.now() + 61_500} />);
     const timer = screen.getByRole('timer', { name: 'Time left' });
     expect(timer.textContent).toBe('1:01');
     expect(timer.className).toContain('countdown-soon');

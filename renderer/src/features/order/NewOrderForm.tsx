@@ -58,6 +58,7 @@ export function NewOrderForm({ create, onCreated, ref }: Props) {
       setNote('');
       setSubmitted(false);
       onCreated(r.data);
+      nameInput.current?.focus();
     } else {
       setError(r.error);
     }

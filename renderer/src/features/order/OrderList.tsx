@@ -1,5 +1,5 @@
 import type { Order } from '../../../../shared/domain.ts';
-import { STATE_WORDS } from '../../../../shared/words.ts';
+import { STATE_WORDS, nameMatchWords } from '../../../../shared/words.ts';
 import { Countdown } from './Countdown.tsx';
 import { useShownState } from './OrderView.tsx';
 
@@ -9,7 +9,10 @@ function OrderItem({ order, selected, onSelect }: { order: Order; selected: bool
     <li>
       <button type="button" className={`order-item ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={onSelect}>
         <span className="order-item-name">{order.name}</span>
-        <span className={`dot status-${state}`}>{STATE_WORDS[state]}</span>
+        <span className={`dot status-${state}`}>
+          {STATE_WORDS[state]}
+          {order.result && <span className={`list-match match-${nameMatchWords(order.result.nameMatchResult).tone}`}>{nameMatchWords(order.result.nameMatchResult).label}</span>}
+        </span>
         {state === 'created' && order.validUpto !== null && <Countdown validUpto={order.validUpto} className="small" />}
       </button>
     </li>
