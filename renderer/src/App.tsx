@@ -151,6 +151,11 @@ function Desk() {
       toast(r.ok ? 'QR image copied' : r.error.message, r.ok ? 'ok' : 'bad');
     },
     present: (order) => setPresenting(order.verificationId),
+    recheck: async (order) => {
+      const r = await api['order.recheck']({ verificationId: order.verificationId });
+      if (r.ok) setOrders((list) => upsert(list, r.data));
+      toast(r.ok ? 'Checked with Cashfree' : `${r.error.message} ${nextStep(r.error.code)}`, r.ok ? 'ok' : 'bad');
+    },
     newLink: (order) => void makeNewLink(order),
     demoPay: async (order) => {
       const r = await api['demo.pay']({ verificationId: order.verificationId });
@@ -199,61 +204,64 @@ function Desk() {
   const replacedBy = (order: Order): Order | null => orders.find((o) => o.replaces === order.verificationId) ?? null;
   const words = PROFILE_WORDS[profile];
 
+  const overlayOpen = Boolean(presented) || help;
   return (
-    <div className="app">
-      <header className={`banner banner-${profile}`}>
-        <strong className="brand">RPD Desk</strong>
-        <span className="profile" aria-label="Active profile">
-          {info ? `${words.label} profile` : '…'}
-        </span>
-        <span className="profile-detail">{info ? words.detail : ''}</span>
-        <button type="button" className="banner-button" onClick={() => setHelp(true)} aria-keyshortcuts="F1">
-          Keyboard shortcuts
-        </button>
-      </header>
-      {loadError && (
-        <div className="page-error">
-          <p role="alert">{loadError.message} {nextStep(loadError.code)}</p>
-          <button type="button" className="secondary" onClick={load}>
-            Retry
+    <>
+      <div className="app" inert={overlayOpen}>
+        <header className={`banner banner-${profile}`}>
+          <strong className="brand">RPD Desk</strong>
+          <span className="profile" aria-label="Active profile">
+            {info ? `${words.label} profile` : '…'}
+          </span>
+          <span className="profile-detail">{info ? words.detail : ''}</span>
+          <button type="button" className="banner-button" onClick={() => setHelp(true)} aria-keyshortcuts="F1">
+            Keyboard shortcuts
           </button>
-        </div>
-      )}
-      <main className="layout">
-        <aside className="sidebar">
-          <section className="panel" aria-label="New order">
-            <h2 className="panel-title">New order</h2>
-            <NewOrderForm ref={form} create={create} onCreated={onCreated} />
+        </header>
+        {loadError && (
+          <div className="page-error">
+            <p role="alert">{loadError.message} {nextStep(loadError.code)}</p>
+            <button type="button" className="secondary" onClick={load}>
+              Retry
+            </button>
+          </div>
+        )}
+        <main className="layout">
+          <aside className="sidebar">
+            <section className="panel" aria-label="New order">
+              <h2 className="panel-title">New order</h2>
+              <NewOrderForm ref={form} create={create} onCreated={onCreated} />
+            </section>
+            <section className="panel orders-panel" aria-label="This session">
+              <h2 className="panel-title">
+                This session <span className="count">{orders.length || ''}</span>
+              </h2>
+              <OrderList orders={orders} selectedId={selected?.verificationId ?? null} onSelect={setSelectedId} />
+            </section>
+          </aside>
+          <section className="panel main-panel" aria-label="Order">
+            {selected ? (
+              <OrderView
+                key={selected.verificationId}
+                order={selected}
+                demo={info?.demo ?? false}
+                profile={profile}
+                actions={actions}
+                template={template}
+                messageFor={messageFor}
+                newLinkBusy={newLink?.id === selected.verificationId && newLink.busy}
+                newLinkError={newLink?.id === selected.verificationId ? newLink.error : null}
+                replacedBy={replacedBy(selected)}
+              />
+            ) : (
+              <div className="empty">
+                <p>Type the customer&apos;s name and press Enter.</p>
+                <p className="hint">The QR, the app links and a message for the chat appear here.</p>
+              </div>
+            )}
           </section>
-          <section className="panel orders-panel" aria-label="This session">
-            <h2 className="panel-title">
-              This session <span className="count">{orders.length || ''}</span>
-            </h2>
-            <OrderList orders={orders} selectedId={selected?.verificationId ?? null} onSelect={setSelectedId} />
-          </section>
-        </aside>
-        <section className="panel main-panel" aria-label="Order">
-          {selected ? (
-            <OrderView
-              key={selected.verificationId}
-              order={selected}
-              demo={info?.demo ?? false}
-              profile={profile}
-              actions={actions}
-              template={template}
-              messageFor={messageFor}
-              newLinkBusy={newLink?.id === selected.verificationId && newLink.busy}
-              newLinkError={newLink?.id === selected.verificationId ? newLink.error : null}
-              replacedBy={replacedBy(selected)}
-            />
-          ) : (
-            <div className="empty">
-              <p>Type the customer&apos;s name and press Enter.</p>
-              <p className="hint">The QR, the app links and a message for the chat appear here.</p>
-            </div>
-          )}
-        </section>
-      </main>
+        </main>
+      </div>
       {presented && (
         <PresenterOverlay
           order={presented}
@@ -270,7 +278,7 @@ function Desk() {
         />
       )}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
-    </div>
+    </>
   );
 }
 

@@ -116,6 +116,16 @@ describe.skipIf(skipReason !== null)(`Agent journeys in Chromium${skipReason ? `
     await screenshot(page, 'new-link');
   });
 
+  it('shows a failed payment and offers a new link', async () => {
+    const { page } = await newPage(browser, app);
+    await generate(page, 'Mohan Lal');
+    await page.getByRole('button', { name: 'Simulate failure' }).click();
+    await status(page).filter({ hasText: 'Failed' }).waitFor({ timeout: 15_000 });
+    await page.getByText('Payment failed').waitFor();
+    await page.getByRole('button', { name: 'New link for Mohan Lal' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Simulate payment' }).count()).toBe(0);
+  });
+
   it("shows the client's error sentence with the next step, keeps the name, and retries", async () => {
     const { page } = await newPage(browser, app);
     await callBridge(app, 'demo.fault', { faults: { create: { status_5xx: { status: 502 } } } });
@@ -192,10 +202,13 @@ describe.skipIf(skipReason !== null)(`Agent journeys in Chromium${skipReason ? `
     await help.waitFor({ state: 'detached' });
 
     // Tab to "Copy PhonePe link" and press it with Enter.
-    for (let i = 0; i < 40; i++) {
-      if ((await page.evaluate('document.activeElement?.textContent')) === 'Copy PhonePe link') break;
+    // (past the form and every order in the session list)
+    let reached = false;
+    for (let i = 0; i < 200 && !reached; i++) {
       await page.keyboard.press('Tab');
+      reached = (await page.evaluate('document.activeElement?.textContent')) === 'Copy PhonePe link';
     }
+    expect(reached).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => readClipboard(page)).toBe(order.links!.phonepe);
 

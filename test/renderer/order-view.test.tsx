@@ -21,6 +21,7 @@ function recordingActions() {
     saveQr: rec('saveQr'),
     copyQr: rec('copyQr'),
     present: rec('present'),
+    recheck: rec('recheck'),
     newLink: rec('newLink'),
     demoPay: rec('demoPay'),
     demoFail: rec('demoFail'),

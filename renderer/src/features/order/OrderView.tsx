@@ -18,6 +18,8 @@ export interface OrderActions {
   saveQr: (order: Order) => void;
   copyQr: (order: Order) => void;
   present: (order: Order) => void;
+  /** Ask Cashfree again now (the refund keeps moving after the order is verified). */
+  recheck: (order: Order) => void;
   newLink: (order: Order) => void;
   demoPay: (order: Order) => void;
   demoFail: (order: Order) => void;
@@ -114,7 +116,7 @@ export function OrderView({ order, demo, actions, template, messageFor, newLinkB
           </section>
         )}
 
-        {order.result && <ResultCard order={order} onCopy={(unmasked) => actions.copyResult(order, unmasked)} />}
+        {order.result && <ResultCard order={order} onCopy={(unmasked) => actions.copyResult(order, unmasked)} onRecheck={() => actions.recheck(order)} />}
 
         {order.links && !order.result && (
           <section className="share-panel" aria-label="Share">

@@ -5,7 +5,7 @@ import { nameMatchWords, reversalWords } from '../../../../shared/words.ts';
 import { formatTime } from '../../lib/format.ts';
 
 /** What the bank said about the payer, in words, with the ticket text one click away. */
-export function ResultCard({ order, onCopy }: { order: Order; onCopy: (unmasked: boolean) => void }) {
+export function ResultCard({ order, onCopy, onRecheck }: { order: Order; onCopy: (unmasked: boolean) => void; onRecheck?: () => void }) {
   const [unmasked, setUnmasked] = useState(false);
   const r = order.result;
   if (!r) return null;
@@ -48,6 +48,11 @@ export function ResultCard({ order, onCopy }: { order: Order; onCopy: (unmasked:
         <label className="check">
           <input type="checkbox" checked={unmasked} onChange={(e) => setUnmasked(e.target.checked)} /> Full account and UPI id
         </label>
+        {onRecheck && r.reversalStatus !== 'TRANSFER_SUCCESS' && (
+          <button type="button" className="secondary push-right" onClick={onRecheck}>
+            Check refund status
+          </button>
+        )}
       </div>
     </section>
   );
