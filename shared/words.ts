@@ -35,12 +35,6 @@ export function reversalWords(status: ReversalStatus | null): string {
   return status ? REVERSAL_WORDS[status] : 'No refund information yet';
 }
 
-/** Account number with all but the last four digits hidden. */
-export function maskAccount(account: string): string {
-  const digits = account.replace(/\s/g, '');
-  return digits.length <= 4 ? digits : 'X'.repeat(Math.min(8, digits.length - 4)) + digits.slice(-4);
-}
-
 /** The text an agent pastes into a ticket; personal details masked unless asked otherwise. */
 export function resultText(order: Order, opts: { unmasked?: boolean } = {}): string {
   const r = order.result;
@@ -50,7 +44,7 @@ export function resultText(order: Order, opts: { unmasked?: boolean } = {}): str
     lines.push(
       `Name at bank: ${r.nameAtBank}`,
       `Name match: ${match.label}${r.nameMatchScore === null ? '' : ` (${r.nameMatchScore}/100)`}`,
-      `Account: ${opts.unmasked ? r.bankAccount : r.maskedAccount || maskAccount(r.bankAccount)}`,
+      `Account: ${opts.unmasked ? r.bankAccount : r.maskedAccount}`,
       `IFSC: ${r.ifsc}`,
       `UPI id: ${opts.unmasked ? r.upi : maskUpi(r.upi)}`,
       `UTR: ${r.utr}`,

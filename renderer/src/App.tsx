@@ -148,7 +148,7 @@ function Desk() {
     },
     copyQr: async (order) => {
       const r = await api['qr.copy']({ verificationId: order.verificationId });
-      toast(r.ok ? 'QR image copied' : r.error.message, r.ok ? 'ok' : 'bad');
+      toast(r.ok ? 'QR image copied' : `${r.error.message} ${nextStep(r.error.code)}`, r.ok ? 'ok' : 'bad');
     },
     present: (order) => setPresenting(order.verificationId),
     recheck: async (order) => {
@@ -159,11 +159,11 @@ function Desk() {
     newLink: (order) => void makeNewLink(order),
     demoPay: async (order) => {
       const r = await api['demo.pay']({ verificationId: order.verificationId });
-      if (!r.ok) toast(r.error.message, 'bad');
+      if (!r.ok) toast(`${r.error.message} ${nextStep(r.error.code)}`, 'bad');
     },
     demoFail: async (order) => {
       const r = await api['demo.fail']({ verificationId: order.verificationId });
-      if (!r.ok) toast(r.error.message, 'bad');
+      if (!r.ok) toast(`${r.error.message} ${nextStep(r.error.code)}`, 'bad');
     },
   };
 
