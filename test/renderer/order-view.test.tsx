@@ -98,4 +98,13 @@ describe('Order view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'New link for Asha Kumari' }));
     expect(calls).toEqual(['newLink:rpd_test_1']);
   });
+
+  it('answer lost: says why there is no QR and offers a new link', () => {
+    const { calls, actions } = recordingActions();
+    render(<View order={makeOrder({ links: null, answerLost: true })} actions={actions} />);
+    expect(screen.queryByRole('img', { name: /QR code/ })).toBeNull();
+    expect(screen.getByText(/answer was lost/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'New link for Asha Kumari' }));
+    expect(calls).toEqual(['newLink:rpd_test_1']);
+  });
 });

@@ -23,6 +23,12 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+// Stable within a render (React compares two reads); refreshed when nothing ticks yet.
+function snapshot(): number {
+  if (!timer && Date.now() - now >= 1000) now = Date.now();
+  return now;
+}
+
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => (timer ? now : Date.now()));
+  return useSyncExternalStore(subscribe, snapshot);
 }

@@ -1,5 +1,6 @@
 import type { Order, ProfileKind } from '../../../../shared/domain.ts';
 import type { AppError } from '../../../../shared/result.ts';
+import { formatExpiry } from '../../../../shared/templates.ts';
 import { STATE_WORDS } from '../../../../shared/words.ts';
 import { useNow } from '../../lib/clock.ts';
 import { formatTime } from '../../lib/format.ts';
@@ -99,7 +100,8 @@ export function OrderView({ order, demo, actions, template, messageFor, newLinkB
             <div className="qr-meta">
               <span className="amount-big">₹1</span>
               {order.validUpto !== null && !dead && <Countdown validUpto={order.validUpto} className="big" />}
-              {order.validUpto !== null && <span className="hint">until {formatTime(order.validUpto)}</span>}
+              {/* The same clock reading the message gives the customer. */}
+              {order.validUpto !== null && <span className="hint">until {formatExpiry(order.validUpto)} IST</span>}
             </div>
             <div className="qr-actions">
               <button type="button" className="primary" disabled={!payable} onClick={() => actions.present(order)}>
@@ -126,6 +128,12 @@ export function OrderView({ order, demo, actions, template, messageFor, newLinkB
           </section>
         )}
         {state === 'creating' && <p className="hint">Creating the order with Cashfree…</p>}
+        {!order.links && state === 'created' && (
+          <div className="lost-answer">
+            <p>Cashfree made this order but its answer was lost on the way, so there is no link to show. It is still tracked.</p>
+            {!replacedBy && newLinkButton}
+          </div>
+        )}
       </div>
 
       {demo && state === 'created' && (
