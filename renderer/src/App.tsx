@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/contract.ts';
-import type { Order, ProfileKind } from '../../shared/domain.ts';
+import type { Order } from '../../shared/domain.ts';
 import { notificationFor } from '../../shared/notify.ts';
 import type { AppError } from '../../shared/result.ts';
 import { buildMessage } from '../../shared/templates.ts';
@@ -17,13 +17,8 @@ import type { OrderActions } from './features/order/OrderView.tsx';
 import { useTemplates } from './lib/useTemplates.ts';
 import { PresenterContent, PresenterOverlay } from './features/order/Presenter.tsx';
 import { HelpOverlay } from './features/shell/HelpOverlay.tsx';
+import { ProfileBanner } from './features/shell/ProfileBanner.tsx';
 import { ToastProvider, useToast } from './features/shell/Toasts.tsx';
-
-const PROFILE_WORDS: Record<ProfileKind, { label: string; detail: string }> = {
-  demo: { label: 'Demo', detail: 'Simulated payments: no money moves' },
-  sandbox: { label: 'Sandbox', detail: 'Cashfree test environment: test links only' },
-  production: { label: 'Production', detail: 'Live: customers pay real money' },
-};
 
 export function App() {
   const presentId = new URLSearchParams(location.hash.slice(1)).get('present');
@@ -108,7 +103,7 @@ function Desk() {
   const messageFor = useCallback(
     (order: Order, now: number) =>
       order.links
-        ? buildMessage({ template: template.text, name: order.name, link: order.links.upi, validUpto: order.validUpto, now, sandbox: profile === 'sandbox' })
+        ? buildMessage({ template: template.text, name: order.name, link: order.links.upi, validUpto: order.validUpto, now, sandbox: order.profile === 'sandbox' || profile === 'sandbox' })
         : '',
     [template.text, profile],
   );
@@ -119,7 +114,7 @@ function Desk() {
         toast('This order has no live link to send. Make a new link first.', 'bad');
         return;
       }
-      void copyText(messageFor(order, Date.now()), profile === 'sandbox' ? 'Message (marked as a test link)' : 'Message');
+      void copyText(messageFor(order, Date.now()), order.profile === 'sandbox' || profile === 'sandbox' ? 'Message (marked as a test link)' : 'Message');
     },
     [copyText, messageFor, profile, toast],
   );
@@ -202,22 +197,12 @@ function Desk() {
   }, [presenting, help, selected, copyMessage, orders]);
 
   const replacedBy = (order: Order): Order | null => orders.find((o) => o.replaces === order.verificationId) ?? null;
-  const words = PROFILE_WORDS[profile];
 
   const overlayOpen = Boolean(presented) || help;
   return (
     <>
       <div className="app" inert={overlayOpen}>
-        <header className={`banner banner-${profile}`}>
-          <strong className="brand">RPD Desk</strong>
-          <span className="profile" aria-label="Active profile">
-            {info ? `${words.label} profile` : '…'}
-          </span>
-          <span className="profile-detail">{info ? words.detail : ''}</span>
-          <button type="button" className="banner-button" onClick={() => setHelp(true)} aria-keyshortcuts="F1">
-            Keyboard shortcuts
-          </button>
-        </header>
+        <ProfileBanner profile={info?.profile ?? null} onHelp={() => setHelp(true)} />
         {loadError && (
           <div className="page-error">
             <p role="alert">{loadError.message} {nextStep(loadError.code)}</p>
