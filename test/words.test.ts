@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../shared/domain.ts';
 import { NAME_MATCH_RESULTS } from '../shared/domain.ts';
+import { BANK_RESULT, makeOrder } from './fixtures/orders.ts';
 import { maskUpi, nameMatchWords, resultText, reversalWords } from '../shared/words.ts';
 
-const verified: Order = {
+const verified: Order = makeOrder({
   verificationId: 'rpd_7',
-  refId: '7',
-  name: 'Asha Kumari',
-  note: '',
-  profile: 'demo',
   state: 'success',
-  createdAt: 0,
-  updatedAt: 0,
-  validUpto: null,
-  links: null,
-  qrCode: null,
-  answerLost: false,
-  replaces: null,
-  lastError: null,
-  result: {
-    nameAtBank: 'ASHA KUMARI',
-    bankAccount: '026291800001191',
-    maskedAccount: 'XXXX1191',
-    ifsc: 'YESB0000262',
-    upi: 'asha93@ybl',
-    utr: '7048123456',
-    nameMatchScore: 92,
-    nameMatchResult: 'GOOD_PARTIAL_MATCH',
-    reversalStatus: 'TRANSFER_INITIATED',
-    accountType: 'SAVINGS',
-    processedOn: '2026-11-25T14:05:00+05:30',
-    pennyCollectedOn: '2026-11-25T14:04:58+05:30',
-  },
-};
+  result: { ...BANK_RESULT, nameMatchScore: 92, nameMatchResult: 'GOOD_PARTIAL_MATCH', reversalStatus: 'TRANSFER_INITIATED' },
+});
 
 describe('words for codes', () => {
   it('names every name-match result with a tone and a reason', () => {

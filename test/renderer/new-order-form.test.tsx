@@ -4,7 +4,7 @@ import { NewOrderForm } from '../../renderer/src/features/order/NewOrderForm.tsx
 import type { NewOrderInput } from '../../renderer/src/features/order/NewOrderForm.tsx';
 import type { Order } from '../../shared/domain.ts';
 import type { Result } from '../../shared/result.ts';
-import { makeOrder } from './fixtures.ts';
+import { makeOrder } from '../fixtures/orders.ts';
 
 afterEach(cleanup);
 

@@ -5,7 +5,7 @@ import type { OrderActions } from '../../renderer/src/features/order/OrderView.t
 import { useTemplates } from '../../renderer/src/lib/useTemplates.ts';
 import type { Order } from '../../shared/domain.ts';
 import { DEFAULT_MESSAGE_TEMPLATES, buildMessage } from '../../shared/templates.ts';
-import { LINKS, makeOrder } from './fixtures.ts';
+import { LINKS, makeOrder } from '../fixtures/orders.ts';
 
 afterEach(cleanup);
 

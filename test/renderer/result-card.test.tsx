@@ -1,25 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { ResultCard } from '../../renderer/src/features/order/ResultCard.tsx';
-import type { RemitterResult } from '../../shared/domain.ts';
-import { makeOrder } from './fixtures.ts';
+import { BANK_RESULT, makeOrder } from '../fixtures/orders.ts';
 
 afterEach(cleanup);
 
-const bank: RemitterResult = {
-  nameAtBank: 'ASHA KUMARI',
-  bankAccount: '026291800001191',
-  maskedAccount: 'XXXX1191',
-  ifsc: 'YESB0000262',
-  upi: 'asha93@ybl',
-  utr: '7048123456',
-  nameMatchScore: 55,
-  nameMatchResult: 'MODERATE_PARTIAL_MATCH',
-  reversalStatus: 'TRANSFER_SUCCESS',
-  accountType: 'SAVINGS',
-  processedOn: '2026-11-25T14:05:00+05:30',
-  pennyCollectedOn: '2026-11-25T14:04:58+05:30',
-};
+const bank = BANK_RESULT;
 
 function value(label: string): HTMLElement {
   const term = screen.getByText(label, { selector: 'dt' });

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { Order } from '../../../../shared/domain.ts';
 import { STATE_WORDS } from '../../../../shared/words.ts';
 import { useViewportMin } from '../../lib/useWindowSize.ts';
+import { useDialogFocus } from '../../lib/useDialogFocus.ts';
 import { Countdown } from './Countdown.tsx';
 import { QrCode } from './QrCode.tsx';
 import { useShownState } from './OrderView.tsx';
@@ -27,11 +28,7 @@ export function PresenterContent({ order }: { order: Order }) {
 /** The full-screen overlay in the main window. Escape closes it and focus goes back where it was. */
 export function PresenterOverlay({ order, onClose, onSeparateWindow }: { order: Order; onClose: () => void; onSeparateWindow?: () => void }) {
   const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    closeButton.current?.focus();
-    return () => before?.focus();
-  }, []);
+  useDialogFocus(closeButton);
   return (
     <div className="presenter" role="dialog" aria-modal="true" aria-label={`Show to customer: ${order.name}`}>
       <PresenterContent order={order} />

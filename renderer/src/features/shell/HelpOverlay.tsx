@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useDialogFocus } from '../../lib/useDialogFocus.ts';
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -15,11 +16,7 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    closeButton.current?.focus();
-    return () => before?.focus();
-  }, []);
+  useDialogFocus(closeButton);
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
       <div className="overlay-card">
