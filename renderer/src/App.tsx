@@ -8,11 +8,11 @@ import { resultText } from '../../shared/words.ts';
 import { api, isDesktop } from './api.ts';
 import { focusHistorySearch } from './lib/hookPoints.ts';
 import { usePreferences } from './lib/preferences.ts';
-import { nextStep } from './lib/errors.ts';
+import { errorText } from './lib/errors.ts';
 import { NewOrderForm } from './features/order/NewOrderForm.tsx';
 import type { NewOrderFormHandle, NewOrderInput } from './features/order/NewOrderForm.tsx';
 import { OrderList } from './features/order/OrderList.tsx';
-import { OrderView } from './features/order/OrderView.tsx';
+import { OrderView, shownState } from './features/order/OrderView.tsx';
 import type { OrderActions } from './features/order/OrderView.tsx';
 import { useTemplates } from './lib/useTemplates.ts';
 import { PresenterContent, PresenterOverlay } from './features/order/Presenter.tsx';
@@ -95,28 +95,31 @@ function Desk() {
     async (text: string, what: string, sensitive = false) => {
       const r = await api['clipboard.write']({ text, sensitive });
       if (r.ok) toast(`${what} copied${sensitive && prefs.clipboardClearSeconds > 0 ? `; cleared from the clipboard in ${prefs.clipboardClearSeconds} s` : ''}`);
-      else toast(`${r.error.message} ${nextStep(r.error.code)}`, 'bad');
+      else toast(errorText(r.error), 'bad');
     },
     [toast, prefs.clipboardClearSeconds],
   );
 
+  // Sandbox links must never reach a real customer: their messages say so.
+  const isTestLink = useCallback((order: Order) => order.profile === 'sandbox' || profile === 'sandbox', [profile]);
+
   const messageFor = useCallback(
     (order: Order, now: number) =>
       order.links
-        ? buildMessage({ template: template.text, name: order.name, link: order.links.upi, validUpto: order.validUpto, now, sandbox: order.profile === 'sandbox' || profile === 'sandbox' })
+        ? buildMessage({ template: template.text, name: order.name, link: order.links.upi, validUpto: order.validUpto, now, sandbox: isTestLink(order) })
         : '',
-    [template.text, profile],
+    [template.text, isTestLink],
   );
 
   const copyMessage = useCallback(
     (order: Order) => {
-      if (!order.links || order.state !== 'created' || (order.validUpto !== null && Date.now() >= order.validUpto)) {
+      if (!order.links || shownState(order, Date.now()) !== 'created') {
         toast('This order has no live link to send. Make a new link first.', 'bad');
         return;
       }
-      void copyText(messageFor(order, Date.now()), order.profile === 'sandbox' || profile === 'sandbox' ? 'Message (marked as a test link)' : 'Message');
+      void copyText(messageFor(order, Date.now()), isTestLink(order) ? 'Message (marked as a test link)' : 'Message');
     },
-    [copyText, messageFor, profile, toast],
+    [copyText, messageFor, isTestLink, toast],
   );
 
   const makeNewLink = useCallback(
@@ -138,27 +141,27 @@ function Desk() {
     copyResult: (order, unmasked) => void copyText(resultText(order, { unmasked }), 'Result', true),
     saveQr: async (order) => {
       const r = await api['qr.save']({ verificationId: order.verificationId });
-      if (!r.ok) toast(`${r.error.message} ${nextStep(r.error.code)}`, 'bad');
+      if (!r.ok) toast(errorText(r.error), 'bad');
       else if (r.data.saved) toast('QR image saved');
     },
     copyQr: async (order) => {
       const r = await api['qr.copy']({ verificationId: order.verificationId });
-      toast(r.ok ? 'QR image copied' : `${r.error.message} ${nextStep(r.error.code)}`, r.ok ? 'ok' : 'bad');
+      toast(r.ok ? 'QR image copied' : errorText(r.error), r.ok ? 'ok' : 'bad');
     },
     present: (order) => setPresenting(order.verificationId),
     recheck: async (order) => {
       const r = await api['order.recheck']({ verificationId: order.verificationId });
       if (r.ok) setOrders((list) => upsert(list, r.data));
-      toast(r.ok ? 'Checked with Cashfree' : `${r.error.message} ${nextStep(r.error.code)}`, r.ok ? 'ok' : 'bad');
+      toast(r.ok ? 'Checked with Cashfree' : errorText(r.error), r.ok ? 'ok' : 'bad');
     },
     newLink: (order) => void makeNewLink(order),
     demoPay: async (order) => {
       const r = await api['demo.pay']({ verificationId: order.verificationId });
-      if (!r.ok) toast(`${r.error.message} ${nextStep(r.error.code)}`, 'bad');
+      if (!r.ok) toast(errorText(r.error), 'bad');
     },
     demoFail: async (order) => {
       const r = await api['demo.fail']({ verificationId: order.verificationId });
-      if (!r.ok) toast(`${r.error.message} ${nextStep(r.error.code)}`, 'bad');
+      if (!r.ok) toast(errorText(r.error), 'bad');
     },
   };
 
@@ -205,7 +208,7 @@ function Desk() {
         <ProfileBanner profile={info?.profile ?? null} onHelp={() => setHelp(true)} />
         {loadError && (
           <div className="page-error">
-            <p role="alert">{loadError.message} {nextStep(loadError.code)}</p>
+            <p role="alert">{errorText(loadError)}</p>
             <button type="button" className="secondary" onClick={load}>
               Retry
             </button>
@@ -230,7 +233,6 @@ function Desk() {
                 key={selected.verificationId}
                 order={selected}
                 demo={info?.demo ?? false}
-                profile={profile}
                 actions={actions}
                 template={template}
                 messageFor={messageFor}

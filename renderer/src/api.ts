@@ -4,7 +4,6 @@
 // which transport it runs on.
 import { CHANNELS, EVENTS } from '../../shared/channels.ts';
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, RpdApi } from '../../shared/contract.ts';
-import type { Order } from '../../shared/domain.ts';
 import { qrFileName } from '../../shared/qr.ts';
 import type { AppError, Result } from '../../shared/result.ts';
 import { qrPngBlob } from './lib/qr.ts';
@@ -36,23 +35,26 @@ function bridgeApi(token: string): RpdApi {
       return failure('RPD Desk is not running. Start it again and reload this page.');
     }
   };
+  /** The order's name and UPI link, while the link can still be paid. */
+  const payableOrder = async (verificationId: string): Promise<Result<{ name: string; link: string }>> => {
+    const order = await call('order.get', { verificationId });
+    if (!order.ok) return order;
+    if (!order.data.links || order.data.state !== 'created') return failure('This order has no payment link to show any more.', false);
+    return { ok: true, data: { name: order.data.name, link: order.data.links.upi } };
+  };
   const local: Local = {
     'clipboard.write': writeClipboard,
     'qr.save': async ({ verificationId }) => {
-      const order = await call('order.get', { verificationId });
+      const order = await payableOrder(verificationId);
       if (!order.ok) return order;
-      const link = payableLink(order.data);
-      if (!link.ok) return link;
-      downloadBlob(await qrPngBlob(link.data), qrFileName(order.data.name, verificationId));
+      downloadBlob(await qrPngBlob(order.data.link), qrFileName(order.data.name, verificationId));
       return { ok: true, data: { saved: true } };
     },
     'qr.copy': async ({ verificationId }) => {
-      const order = await call('order.get', { verificationId });
+      const order = await payableOrder(verificationId);
       if (!order.ok) return order;
-      const link = payableLink(order.data);
-      if (!link.ok) return link;
       try {
-        await navigator.clipboard.write([new ClipboardItem({ 'image/png': qrPngBlob(link.data) })]);
+        await navigator.clipboard.write([new ClipboardItem({ 'image/png': qrPngBlob(order.data.link) })]);
         return { ok: true, data: null };
       } catch {
         return failure('The browser did not allow copying an image. Use Save QR image instead.', false);
@@ -86,11 +88,6 @@ function bridgeApi(token: string): RpdApi {
     return () => set.delete(listener);
   };
   return api as RpdApi;
-}
-
-function payableLink(order: Order): Result<string> {
-  if (!order.links || order.state !== 'created') return failure('This order has no payment link to show any more.', false);
-  return { ok: true, data: order.links.upi };
 }
 
 function downloadBlob(blob: Blob, fileName: string): void {

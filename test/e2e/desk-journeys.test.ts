@@ -185,7 +185,11 @@ describe.skipIf(skipReason !== null)(`Agent journeys in Chromium${skipReason ? `
 
   it('works from the keyboard alone: Enter, Tab, shortcuts and the help overlay', async () => {
     const { page } = await newPage(browser, app);
-    // The name field has focus on open.
+    const name = page.getByLabel('Customer name');
+    const focusedId = () => page.evaluate('document.activeElement?.id') as Promise<string>;
+    // The name field has the focus on open.
+    await name.waitFor();
+    await expect.poll(focusedId).toBe(await name.getAttribute('id'));
     await page.keyboard.type('Suresh Babu K');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Suresh Babu K' }).waitFor();
@@ -219,8 +223,7 @@ describe.skipIf(skipReason !== null)(`Agent journeys in Chromium${skipReason ? `
     await page.keyboard.press('Escape');
 
     await page.keyboard.press('Control+n');
-    const name = page.getByLabel('Customer name');
-    await expect.poll(() => page.evaluate('document.activeElement?.id') as Promise<string>).toBe(await name.getAttribute('id'));
+    await expect.poll(focusedId).toBe(await name.getAttribute('id'));
     // A blank name is refused without a call.
     const before = (await openOrders()).length;
     await page.keyboard.press('Enter');

@@ -35,7 +35,6 @@ function View({ order, actions, sandbox = false }: { order: Order; actions: Orde
     <OrderView
       order={order}
       demo
-      profile={sandbox ? 'sandbox' : 'demo'}
       actions={actions}
       template={template}
       messageFor={(o, now) => buildMessage({ template: template.text, name: o.name, link: o.links?.upi ?? '', validUpto: o.validUpto, now, sandbox })}

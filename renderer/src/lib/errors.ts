@@ -1,5 +1,5 @@
 // The next step an agent can take for each error code; the sentence itself is AppError.message.
-import type { ErrorCode } from '../../../shared/result.ts';
+import type { AppError, ErrorCode } from '../../../shared/result.ts';
 
 const NEXT_STEPS: Partial<Record<ErrorCode, string>> = {
   invalid_input: 'Correct the highlighted field and try again.',
@@ -23,4 +23,9 @@ const NEXT_STEPS: Partial<Record<ErrorCode, string>> = {
 
 export function nextStep(code: ErrorCode): string {
   return NEXT_STEPS[code] ?? 'Retry, or tell your admin if it keeps happening.';
+}
+
+/** The sentence and what to do about it, for a one-line notice. */
+export function errorText(error: AppError): string {
+  return `${error.message} ${nextStep(error.code)}`;
 }

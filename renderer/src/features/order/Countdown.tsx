@@ -12,8 +12,3 @@ export function Countdown({ validUpto, className }: { validUpto: number; classNa
     </span>
   );
 }
-
-export function useExpired(validUpto: number | null): boolean {
-  const now = useNow();
-  return validUpto !== null && now >= validUpto;
-}

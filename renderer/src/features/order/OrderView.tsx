@@ -1,11 +1,11 @@
-import type { Order, ProfileKind } from '../../../../shared/domain.ts';
+import type { Order } from '../../../../shared/domain.ts';
 import type { AppError } from '../../../../shared/result.ts';
 import { formatExpiry } from '../../../../shared/templates.ts';
 import { STATE_WORDS } from '../../../../shared/words.ts';
 import { useNow } from '../../lib/clock.ts';
 import { formatTime } from '../../lib/format.ts';
 import { ErrorNotice } from '../shell/ErrorNotice.tsx';
-import { Countdown, useExpired } from './Countdown.tsx';
+import { Countdown } from './Countdown.tsx';
 import { LinksPanel } from './LinksPanel.tsx';
 import { MessagePanel } from './MessagePanel.tsx';
 import type { TemplateChoice } from './MessagePanel.tsx';
@@ -29,7 +29,6 @@ export interface OrderActions {
 interface Props {
   order: Order;
   demo: boolean;
-  profile: ProfileKind;
   actions: OrderActions;
   template: TemplateChoice;
   messageFor: (order: Order, now: number) => string;
@@ -39,14 +38,17 @@ interface Props {
 }
 
 /** Displayed state: a link past its time is expired here even before Cashfree says so. */
+export function shownState(order: Order, now: number): Order['state'] {
+  return order.state === 'created' && order.validUpto !== null && now >= order.validUpto ? 'expired' : order.state;
+}
+
 export function useShownState(order: Order): Order['state'] {
-  const timedOut = useExpired(order.validUpto);
-  return order.state === 'created' && timedOut ? 'expired' : order.state;
+  return shownState(order, useNow());
 }
 
 export function OrderView({ order, demo, actions, template, messageFor, newLinkBusy, newLinkError, replacedBy }: Props) {
-  const state = useShownState(order);
   const now = useNow();
+  const state = shownState(order, now);
   const payable = state === 'created' && order.links !== null;
   const dead = state === 'expired' || state === 'failure';
   const newLinkLabel = `New link for ${order.name}`;
