@@ -59,7 +59,7 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(async () => {
-  // TODO(settings): read clearAfterSeconds from preferences.clipboardClearSeconds once settings are wired here.
+  // 60 s is the preferences default (clipboardClearSeconds); read the preference once settings are wired here.
   const clipboardGuard = new ClipboardGuard({ read: readClipboardText, write: writeClipboardText, clearAfterSeconds: () => 60 });
   runtime = await startRuntime({
     dataDir: process.env.RPD_DATA_DIR ?? app.getPath('userData'),
@@ -67,10 +67,7 @@ app.whenReady().then(async () => {
     profile: 'demo',
     track: true,
     clipboard: clipboardGuard,
-    platform: desktopPorts(async (verificationId) => {
-      const win = createWindow(verificationId);
-      win.setMenuBarVisibility(false);
-    }),
+    platform: desktopPorts(async (verificationId) => void createWindow(verificationId)),
   });
   bindIpc(runtime.handlers, runtime.events, isTrustedSender, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   mainWindow = createWindow();

@@ -38,8 +38,6 @@ export interface PlatformPorts {
   notify: ((title: string, body: string) => Promise<void>) | null;
 }
 
-export const NO_PLATFORM: PlatformPorts = { saveFile: null, copyImage: null, present: null, notify: null };
-
 export interface Services {
   info: () => AppInfo;
   orders: OrderService;
@@ -69,7 +67,7 @@ export function createHandlers(s: Services): Handlers {
   };
   const port = <P extends keyof PlatformPorts>(name: P): NonNullable<PlatformPorts[P]> => {
     const fn = s.platform?.[name];
-    if (!fn) throw new CashfreeError('unavailable', 'This window does that itself: the desktop app is not running it.');
+    if (!fn) throw new CashfreeError('unavailable', 'Only the desktop app does that; in a browser the page does it itself.');
     return fn as NonNullable<PlatformPorts[P]>;
   };
   const qrOf = async (verificationId: string): Promise<{ order: Order; png: Buffer }> => {
