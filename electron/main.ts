@@ -1,5 +1,5 @@
 // Composition root of the desktop app: lifecycle, windows, wiring. Nothing else.
-import { app, BrowserWindow, clipboard } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { startRuntime } from './core/runtime.ts';
@@ -18,7 +18,8 @@ import { clearShowShortcut, setShowShortcut } from './platform/shortcut.ts';
 import { startAutoUpdates } from './platform/updater.ts';
 import { openVault } from './platform/vault/index.ts';
 import { historyKeyProtector } from './platform/vault/data-key.ts';
-import { saveWithDialog } from './platform/files.ts';
+import { ClipboardGuard } from './core/clipboard-guard.ts';
+import { desktopPorts, readClipboardText, writeClipboardText } from './platform/desktop.ts';
 import { redactor } from './core/log/redact.ts';
 import { isFinal } from '../shared/domain.ts';
 import type { Order } from '../shared/domain.ts';
@@ -50,14 +51,32 @@ async function boot(): Promise<void> {
   const dataDir = process.env.RPD_DATA_DIR ?? app.getPath('userData');
   const settings = await openVault({ dir: dataDir });
   for (const notice of settings.takeNotices()) logger.warn(notice);
+  const preload = join(here, '../preload/preload.cjs');
+  const presenting = createPresentingControl({ getMainWindow: () => mainWindow, getSettings: () => ({ protectMainWindow: true }) });
+  // Copied personal data is cleared after the agent's chosen time if it is still there.
+  const clipboardGuard = new ClipboardGuard({
+    read: readClipboardText,
+    write: writeClipboardText,
+    clearAfterSeconds: () => settings.getPreferences().clipboardClearSeconds,
+  });
+  /** A window with only the QR, the name and the countdown, for a second monitor or a shared screen. */
+  const present = async (verificationId: string): Promise<void> => {
+    const win = createSecureWindow(
+      { width: 720, height: 820, minWidth: 420, minHeight: 560, title: 'RPD Desk: show to customer', backgroundColor: '#ffffff', autoHideMenuBar: true, show: false },
+      preload,
+    );
+    presenting.watchPresenterWindow(win);
+    win.once('ready-to-show', () => win.show());
+    await win.loadURL(`${location.url}#present=${encodeURIComponent(verificationId)}`);
+  };
   const runtime: Runtime = await startRuntime({
     dataDir,
     transport: 'electron',
     settings,
     track: true,
-    clipboard: { write: async (text) => clipboard.writeText(text) },
+    clipboard: clipboardGuard,
+    platform: desktopPorts(present),
     keyProtector: await historyKeyProtector(),
-    saveFile: saveWithDialog,
     log: logger,
     logFile,
     packaged: app.isPackaged,
@@ -83,14 +102,13 @@ async function boot(): Promise<void> {
   bindIpc(runtime.handlers, runtime.events, trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
   const state = await restoreWindowState();
-  mainWindow = createSecureWindow({ ...state, minWidth: 720, minHeight: 560, title: 'RPD Desk', show: false }, join(here, '../preload/preload.cjs'));
+  mainWindow = createSecureWindow({ ...state, minWidth: 720, minHeight: 560, title: 'RPD Desk', show: false }, preload);
   if (state.maximized) mainWindow.maximize();
   trackWindowState(mainWindow);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   await mainWindow.loadURL(location.url);
 
-  const presenting = createPresentingControl({ getMainWindow: () => mainWindow, getSettings: () => ({ protectMainWindow: true }) });
   const command = (c: AppCommand): void => {
     showWindow();
     runtime.events.emit('app.command', c);

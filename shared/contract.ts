@@ -49,6 +49,8 @@ export const contract = {
   },
   'demo.fail': { input: VerificationRef, output: z.null() },
   'demo.expire': { input: VerificationRef, output: z.null() },
+  /** The simulator's fault plan (electron/simulator/faults.ts FaultsInput); null clears it. */
+  'demo.fault': { input: z.object({ faults: z.record(z.string(), z.unknown()).nullable() }).strict(), output: z.null() },
   'clipboard.write': {
     input: z.object({ text: z.string().max(10_000), sensitive: z.boolean().optional() }).strict(),
     output: z.null(),
@@ -76,6 +78,16 @@ export const contract = {
     output: z.object({ rows: z.number().int(), savedTo: z.string().nullable(), csv: z.string().nullable() }),
   },
   'history.deleteAll': { input: z.object({ confirm: z.literal(true) }).strict(), output: z.object({ deleted: z.number().int() }) },
+  /** Main draws the order's QR as a PNG and asks where to save it; false when the agent cancels. */
+  'qr.save': { input: VerificationRef, output: z.object({ saved: z.boolean() }) },
+  /** Main puts the order's QR on the clipboard as an image. */
+  'qr.copy': { input: VerificationRef, output: z.null() },
+  /** A separate window with only the QR, the name and the countdown (second monitor, shared screen). */
+  'window.present': { input: VerificationRef, output: z.null() },
+  'notify.show': {
+    input: z.object({ title: z.string().min(1).max(200), body: z.string().max(500) }).strict(),
+    output: z.null(),
+  },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** What the tray, a deep link or a global shortcut asks the window to do. */

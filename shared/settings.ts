@@ -2,6 +2,7 @@
 // Secrets appear here only as ciphertext (base64); nothing in this file ever holds a secret in clear.
 import { z } from 'zod';
 import { ProfileKind } from './domain.ts';
+import { DEFAULT_MESSAGE_TEMPLATES } from './templates.ts';
 
 export const SETTINGS_VERSION = 2;
 
@@ -59,10 +60,7 @@ export type StoredProfile = z.infer<typeof StoredProfile>;
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
-export const DEFAULT_MESSAGE_TEMPLATES: Record<string, string> = {
-  link: 'Hello {name}, please pay Rs 1 from the bank account you want to verify using this link: {link}. The Rs 1 is refunded. The link is valid for 10 minutes.',
-  qr: 'Hello {name}, please scan the QR code with any UPI app and pay Rs 1 from the bank account you want to verify. The Rs 1 is refunded.',
-};
+export { DEFAULT_MESSAGE_TEMPLATES };
 
 const PreferenceFields = {
   messageTemplates: z.record(z.string().min(1).max(50), z.string().max(2000)),

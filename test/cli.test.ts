@@ -56,12 +56,15 @@ describe('rpd CLI', () => {
     expect(byRef.stdout).toContain(id);
   });
 
-  it('refuses bad usage and invalid input with exit 2 before any call', async () => {
-    for (const args of [[], ['create'], ['create', '--name', '   '], ['create', '--name', 'A<script>'], ['status'], ['status', '--verification-id', 'a', '--ref-id', '1'], ['create', '--name', 'Ok Name', '--verification-id', 'bad id!'], ['frobnicate'], ['create', '--name', 'X Y', '--bogus']]) {
-      const r = await rpd([...args, '--json']);
-      expect(r.code, args.join(' ')).toBe(2);
+  it('refuses bad usage and invalid input with exit 2 before any call', { timeout: 60_000 }, async () => {
+    const before = sim.orders().length;
+    const cases = [[], ['create'], ['create', '--name', '   '], ['create', '--name', 'A<script>'], ['status'], ['status', '--verification-id', 'a', '--ref-id', '1'], ['create', '--name', 'Ok Name', '--verification-id', 'bad id!'], ['frobnicate'], ['create', '--name', 'X Y', '--bogus']];
+    const answers = await Promise.all(cases.map((args) => rpd([...args, '--json'])));
+    answers.forEach((r, i) => {
+      expect(r.code, cases[i]!.join(' ')).toBe(2);
       expect(JSON.parse(r.stdout).error.code).toBe('invalid_input');
-    }
+    });
+    expect(sim.orders()).toHaveLength(before);
     const missingKeys = await rpd(['create', '--name', 'John Doe'], { CASHFREE_CLIENT_SECRET: '' });
     expect(missingKeys.code).toBe(2);
     expect(missingKeys.stderr).toMatch(/CASHFREE_CLIENT_SECRET/);

@@ -14,15 +14,33 @@ import { AppFailure, failure, unwrap } from './failure.ts';
 import { HistoryError } from './history/index.ts';
 import type { HistoryStore } from './history/index.ts';
 import type { AppError, ErrorCode } from '../../shared/result.ts';
+import { qrFileName } from '../../shared/qr.ts';
+import { qrPng } from './qr-image.ts';
 
 export interface DemoControl {
   pay(verificationId: string, nameAtBank?: string): Promise<void>;
   fail(verificationId: string): Promise<void>;
   expire(verificationId: string): Promise<void>;
+  /** The simulator's fault plan; null clears it. Throws FaultsRejected when the plan is not valid. */
+  faults(plan: Record<string, unknown> | null): Promise<void>;
 }
+
+export class FaultsRejected extends Error {}
 
 export interface ClipboardPort {
   write(text: string, sensitive: boolean): Promise<void>;
+}
+
+/**
+ * What only a desktop shell can do. Each is null where there is none (browser preview, CLI):
+ * the renderer then does the job itself (download, page clipboard, overlay, Notification API).
+ */
+export interface PlatformPorts {
+  /** Asks where to save (the file type follows the name's extension) and writes the data there; null when the agent cancels. */
+  saveFile: ((suggestedName: string, data: Uint8Array | string) => Promise<string | null>) | null;
+  copyImage: ((png: Uint8Array) => Promise<void>) | null;
+  present: ((verificationId: string) => Promise<void>) | null;
+  notify: ((title: string, body: string) => Promise<void>) | null;
 }
 
 export interface Services {
@@ -33,6 +51,7 @@ export interface Services {
   /** The simulator's controls while the Demo profile is active, else null. */
   demo: () => DemoControl | null;
   clipboard: ClipboardPort | null;
+  platform?: Partial<PlatformPorts>;
   validateName: (name: string) => { ok: true; name: string } | { ok: false; reason: string };
   settings: SettingsService;
   testConnection: (profile: ProfileKind) => Promise<ProbeOutcome>;
@@ -44,7 +63,6 @@ export interface Services {
   /** Opens the active profile's connection ahead of the first call; never fails. */
   prewarm: () => Promise<void>;
   history: HistoryStore;
-  saveFile: ((defaultName: string, content: string) => Promise<string | null>) | null;
   /** After a settings change; names the profile whose keys or address changed. */
   onSettingsChanged: (profile?: ProfileKind) => void;
 }
@@ -68,6 +86,16 @@ export function createHandlers(s: Services): Handlers {
   const changed = <T>(value: T, profile?: ProfileKind): T => {
     s.onSettingsChanged(profile);
     return value;
+  };
+  const port = <P extends keyof PlatformPorts>(name: P): NonNullable<PlatformPorts[P]> => {
+    const fn = s.platform?.[name];
+    if (!fn) throw failure('unavailable', 'Only the desktop app does that; in a browser the page does it itself.');
+    return fn as NonNullable<PlatformPorts[P]>;
+  };
+  const qrOf = async (verificationId: string): Promise<{ order: Order; png: Buffer }> => {
+    const order = orderOrFail(verificationId);
+    if (!order.links || order.state !== 'created') throw failure('unavailable', 'This order has no payment link to show any more.');
+    return { order, png: await qrPng(order.links.upi) };
   };
   const impls: { [K in ChannelName]: Impl<K> } = {
     'app.info': () => s.info(),
@@ -104,6 +132,35 @@ export function createHandlers(s: Services): Handlers {
       await demo().expire(verificationId);
       return null;
     },
+    'demo.fault': async ({ faults }) => {
+      try {
+        await demo().faults(faults);
+      } catch (err) {
+        if (err instanceof FaultsRejected) throw failure('invalid_input', err.message);
+        throw err;
+      }
+      return null;
+    },
+    'qr.save': async ({ verificationId }) => {
+      const saveFile = port('saveFile');
+      const { order, png } = await qrOf(verificationId);
+      return { saved: (await saveFile(qrFileName(order.name, order.verificationId), png)) !== null };
+    },
+    'qr.copy': async ({ verificationId }) => {
+      const copyImage = port('copyImage');
+      await copyImage((await qrOf(verificationId)).png);
+      return null;
+    },
+    'window.present': async ({ verificationId }) => {
+      const present = port('present');
+      orderOrFail(verificationId);
+      await present(verificationId);
+      return null;
+    },
+    'notify.show': async ({ title, body }) => {
+      await port('notify')(title, body);
+      return null;
+    },
     'clipboard.write': async ({ text, sensitive }) => {
       if (!s.clipboard) throw failure('unavailable', 'This window writes to the clipboard itself.');
       await s.clipboard.write(text, sensitive ?? false);
@@ -127,8 +184,9 @@ export function createHandlers(s: Services): Handlers {
       // A BOM so spreadsheet programs read names in any script as UTF-8.
       let csv = '\ufeff';
       const rows = s.history.exportCsv(query ?? {}, { full: full ?? false }, (chunk) => (csv += chunk));
-      if (!s.saveFile) return { rows, savedTo: null, csv };
-      const savedTo = await s.saveFile(`rpd-history-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+      const saveFile = s.platform?.saveFile;
+      if (!saveFile) return { rows, savedTo: null, csv };
+      const savedTo = await saveFile(`rpd-history-${new Date().toISOString().slice(0, 10)}.csv`, csv);
       return { rows, savedTo, csv: null };
     },
     'history.deleteAll': () => ({ deleted: s.history.deleteAll() }),

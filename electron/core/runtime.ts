@@ -7,7 +7,8 @@ import { CashfreeError } from './cashfree/errors.ts';
 import { OrderService } from './orders.ts';
 import { Tracker } from './tracker.ts';
 import { createHandlers } from './handlers.ts';
-import type { ClipboardPort, DemoControl, Handlers } from './handlers.ts';
+import { FaultsRejected } from './handlers.ts';
+import type { ClipboardPort, DemoControl, Handlers, PlatformPorts } from './handlers.ts';
 import { join } from 'node:path';
 import { keyFileProtector, loadOrCreateDataKey, openHistory } from './history/index.ts';
 import type { HistoryStore, KeyProtector } from './history/index.ts';
@@ -48,8 +49,8 @@ export interface RuntimeOptions {
   track?: boolean;
   /** Guards the history's data key: the OS keychain in the app; a key file elsewhere. */
   keyProtector?: KeyProtector;
-  /** Asks where to save an export and writes it (the app's save dialog); absent in a browser. */
-  saveFile?: (defaultName: string, content: string) => Promise<string | null>;
+  /** Desktop-only jobs (save dialog, image clipboard, presenter window, notifications). */
+  platform?: Partial<PlatformPorts>;
   /** Where errors go (electron-log in the app; stderr elsewhere). Messages are redacted first. */
   log?: { error(...args: unknown[]): void };
   openLogs?: () => Promise<void>;
@@ -118,6 +119,15 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     pay: async (id, nameAtBank) => void (await demoSimulator()).pay(id, nameAtBank ? { name_at_bank: nameAtBank } : undefined),
     fail: async (id) => void (await demoSimulator()).fail(id),
     expire: async (id) => void (await demoSimulator()).expire(id),
+    faults: async (plan) => {
+      const sim = await demoSimulator();
+      if (plan === null) return sim.clearFaults();
+      try {
+        sim.setFaults(plan);
+      } catch (err) {
+        throw new FaultsRejected(`The simulator refused that fault plan: ${err instanceof Error ? err.message.split('\n')[0] : 'not valid'}`);
+      }
+    },
   };
 
   async function testConnection(profile: ProfileKind): Promise<ProbeOutcome> {
@@ -191,7 +201,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       if (cause) log.error(redactor.redactString(`${channel} failed: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`));
     },
     history,
-    saveFile: opts.saveFile ?? null,
+    platform: opts.platform,
     onSettingsChanged: (profile) => {
       if (profile) forgetClient(profile);
       events.emit('settings.changed', settings.getPublicSettings());

@@ -1,7 +1,12 @@
 // The one place that talks to main: window.rpd in Electron, the HTTP bridge in a browser.
+// In a browser there is no main process for the desktop-only channels, so the page does those
+// jobs itself here (clipboard, QR image, notifications), and the rest of the UI never asks
+// which transport it runs on.
 import { CHANNELS, EVENTS } from '../../shared/channels.ts';
-import type { ChannelName, EventName, RpdApi } from '../../shared/contract.ts';
-import type { Result } from '../../shared/result.ts';
+import type { ChannelInput, ChannelName, ChannelOutput, EventName, RpdApi } from '../../shared/contract.ts';
+import { qrFileName } from '../../shared/qr.ts';
+import type { AppError, Result } from '../../shared/result.ts';
+import { qrPngBlob } from './lib/qr.ts';
 
 declare global {
   interface Window {
@@ -9,22 +14,61 @@ declare global {
   }
 }
 
+type Local = { [K in ChannelName]?: (input: ChannelInput<K>) => Promise<Result<ChannelOutput<K>>> };
+
+const failure = (message: string, retryable = true, code: AppError['code'] = 'unavailable'): Result<never> => ({
+  ok: false,
+  error: { code, message, retryable },
+});
+
 function bridgeApi(token: string): RpdApi {
   const api: Record<string, unknown> = {};
-  for (const channel of CHANNELS) {
-    api[channel] = async (input: unknown): Promise<Result<unknown>> => {
-      if (channel === 'clipboard.write') return writeClipboard(input as { text: string });
+  const call = async <K extends ChannelName>(channel: K, input: unknown): Promise<Result<ChannelOutput<K>>> => {
+    try {
+      const res = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rpd-token': token },
+        body: JSON.stringify(input ?? null),
+      });
+      return (await res.json()) as Result<ChannelOutput<K>>;
+    } catch {
+      return failure('RPD Desk is not running. Start it again and reload this page.');
+    }
+  };
+  /** The order's name and UPI link, while the link can still be paid. */
+  const payableOrder = async (verificationId: string): Promise<Result<{ name: string; link: string }>> => {
+    const order = await call('order.get', { verificationId });
+    if (!order.ok) return order;
+    if (!order.data.links || order.data.state !== 'created') return failure('This order has no payment link to show any more.', false);
+    return { ok: true, data: { name: order.data.name, link: order.data.links.upi } };
+  };
+  const local: Local = {
+    'clipboard.write': writeClipboard,
+    'qr.save': async ({ verificationId }) => {
+      const order = await payableOrder(verificationId);
+      if (!order.ok) return order;
+      downloadBlob(await qrPngBlob(order.data.link), qrFileName(order.data.name, verificationId));
+      return { ok: true, data: { saved: true } };
+    },
+    'qr.copy': async ({ verificationId }) => {
+      const order = await payableOrder(verificationId);
+      if (!order.ok) return order;
       try {
-        const res = await fetch(`/api/${channel satisfies ChannelName}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-rpd-token': token },
-          body: JSON.stringify(input ?? null),
-        });
-        return (await res.json()) as Result<unknown>;
+        await navigator.clipboard.write([new ClipboardItem({ 'image/png': qrPngBlob(order.data.link) })]);
+        return { ok: true, data: null };
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'RPD Desk is not running. Start it again and reload this page.', retryable: true } };
+        return failure('The browser did not allow copying an image. Use Save QR image instead.', false);
       }
-    };
+    },
+    'window.present': async () => failure('A separate window exists only in the desktop app: use the full-screen view.', false),
+    'notify.show': async ({ title, body }) => {
+      if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return failure('Notifications are not allowed in this browser.', false);
+      new Notification(title, { body });
+      return { ok: true, data: null };
+    },
+  };
+  for (const channel of CHANNELS) {
+    api[channel] = local[channel] ?? ((input: unknown) => call(channel, input));
   }
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
   let source: EventSource | null = null;
@@ -46,14 +90,49 @@ function bridgeApi(token: string): RpdApi {
   return api as RpdApi;
 }
 
-/** In a browser there is no main process: the page writes the clipboard itself. */
-async function writeClipboard({ text }: { text: string }): Promise<Result<null>> {
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the download a moment to start before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+let clipboardClearSeconds = 60;
+let clearTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** preferences.clipboardClearSeconds, for the browser preview's own clearing. */
+export function setClipboardClearSeconds(seconds: number): void {
+  clipboardClearSeconds = seconds;
+}
+
+/**
+ * In a browser the page writes the clipboard itself. Personal data is cleared after a while if
+ * it is still there; a page may read the clipboard only while it has focus, so this is best effort.
+ */
+async function writeClipboard({ text, sensitive }: { text: string; sensitive?: boolean }): Promise<Result<null>> {
   try {
     await navigator.clipboard.writeText(text);
-    return { ok: true, data: null };
   } catch {
-    return { ok: false, error: { code: 'unavailable', message: 'The browser did not allow writing to the clipboard.', retryable: true } };
+    return failure('The browser did not allow writing to the clipboard. Click in the window and try again.');
   }
+  if (clearTimer) clearTimeout(clearTimer);
+  clearTimer = null;
+  if (sensitive && clipboardClearSeconds > 0) {
+    clearTimer = setTimeout(() => {
+      clearTimer = null;
+      if (!document.hasFocus()) return;
+      void navigator.clipboard
+        .readText()
+        .then((current) => (current === text ? navigator.clipboard.writeText('') : undefined))
+        .catch(() => {});
+    }, clipboardClearSeconds * 1000);
+  }
+  return { ok: true, data: null };
 }
 
 function tokenFromLocation(): string {
@@ -61,5 +140,8 @@ function tokenFromLocation(): string {
   if (fromHash) sessionStorage.setItem('rpd-token', fromHash);
   return fromHash ?? sessionStorage.getItem('rpd-token') ?? '';
 }
+
+/** True inside the Electron app, where main does the desktop-only jobs (separate windows...). */
+export const isDesktop = Boolean(window.rpd);
 
 export const api: RpdApi = window.rpd ?? bridgeApi(tokenFromLocation());

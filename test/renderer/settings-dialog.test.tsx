@@ -231,7 +231,7 @@ describe('preferences', () => {
     const { main } = renderApp();
     const dialog = await openSettings();
     expect(within(dialog).getByText('{minutes_left}')).toBeTruthy();
-    fireEvent.change(within(dialog).getByLabelText('Payment link message (Hindi)'), { target: { value: 'नमस्ते {name}, लिंक: {link}' } });
+    fireEvent.change(within(dialog).getByLabelText('Message (Hindi)'), { target: { value: 'नमस्ते {name}, लिंक: {link}' } });
     fireEvent.change(within(dialog).getByLabelText('Keep history for (days)'), { target: { value: '30' } });
     fireEvent.change(within(dialog).getByLabelText('Clear clipboard after (seconds)'), { target: { value: '0' } });
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Install updates automatically' }));
@@ -243,9 +243,9 @@ describe('preferences', () => {
       clipboardClearSeconds: 0,
       autoUpdate: false,
       globalShortcut: '',
-      messageTemplates: { link_hi: 'नमस्ते {name}, लिंक: {link}' },
+      messageTemplates: { Hindi: 'नमस्ते {name}, लिंक: {link}' },
     });
-    expect(main.settings.preferences.messageTemplates.link).toContain('{link}');
+    expect(main.settings.preferences.messageTemplates.English).toContain('{link}');
   });
 
   it('shows the server refusal next to the field and a typo in a placeholder before sending', async () => {
@@ -259,7 +259,7 @@ describe('preferences', () => {
     expect(main.settings.preferences.retentionDays).toBe(180);
 
     fireEvent.change(days, { target: { value: '90' } });
-    fireEvent.change(within(dialog).getByLabelText('QR code message (English)'), { target: { value: 'Hi {nmae}, scan the QR' } });
+    fireEvent.change(within(dialog).getByLabelText('Message (English)'), { target: { value: 'Hi {nmae}, scan the QR' } });
     const sent = main.callsTo('settings.updatePreferences').length;
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save preferences' }));
     await within(dialog).findByText(/Unknown placeholder \{nmae\}/);

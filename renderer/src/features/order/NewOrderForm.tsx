@@ -1,55 +1,119 @@
-import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useId, useImperativeHandle, useRef, useState } from 'react';
+import type { FormEvent, Ref } from 'react';
 import type { Order } from '../../../../shared/domain.ts';
-import type { AppError } from '../../../../shared/result.ts';
+import type { AppError, Result } from '../../../../shared/result.ts';
 import { validateName } from '../../../../shared/names.ts';
-import { api } from '../../api.ts';
+import { ErrorNotice } from '../shell/ErrorNotice.tsx';
 
-export function NewOrderForm({ onCreated }: { onCreated: (order: Order) => void }) {
+export interface NewOrderInput {
+  name: string;
+  note?: string;
+}
+
+export interface NewOrderFormHandle {
+  /** Clears the form and puts the cursor in the name field (Ctrl/Cmd+N). */
+  startNew(): void;
+}
+
+interface Props {
+  create: (input: NewOrderInput) => Promise<Result<Order>>;
+  onCreated: (order: Order) => void;
+  ref?: Ref<NewOrderFormHandle>;
+}
+
+export function NewOrderForm({ create, onCreated, ref }: Props) {
   const [name, setName] = useState('');
-  const [touched, setTouched] = useState(false);
+  const [note, setNote] = useState('');
+  const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
   const messageId = useId();
+  const nameId = useId();
+  const noteId = useId();
   const check = validateName(name);
-  const invalid = touched && !check.ok;
+  // As you type; a blank field is only complained about once Generate was pressed.
+  const invalid = !check.ok && (submitted || name.trim().length > 0);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setTouched(true);
+  useImperativeHandle(ref, () => ({
+    startNew() {
+      setName('');
+      setNote('');
+      setSubmitted(false);
+      setError(null);
+      nameInput.current?.focus();
+    },
+  }));
+
+  async function send() {
     if (!check.ok || busy) return;
     setBusy(true);
     setError(null);
-    const r = await api['order.create']({ name: check.name });
+    const trimmedNote = note.trim();
+    const r = await create(trimmedNote ? { name: check.name, note: trimmedNote } : { name: check.name });
     setBusy(false);
-    if (r.ok) onCreated(r.data);
-    else setError(r.error);
+    if (r.ok) {
+      // The next customer starts from an empty form; on failure everything typed stays.
+      setName('');
+      setNote('');
+      setSubmitted(false);
+      onCreated(r.data);
+      nameInput.current?.focus();
+    } else {
+      setError(r.error);
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setSubmitted(true);
+    if (!check.ok) {
+      nameInput.current?.focus();
+      return;
+    }
+    void send();
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <label htmlFor="customer-name">Customer name</label>
+    <form className="new-order" onSubmit={submit} noValidate aria-label="New order">
+      <label htmlFor={nameId}>Customer name</label>
       <input
-        id="customer-name"
+        id={nameId}
+        ref={nameInput}
         autoFocus
         autoComplete="off"
+        spellCheck={false}
         value={name}
         onChange={(e) => setName(e.target.value)}
-        onBlur={() => setTouched(name.length > 0)}
         aria-invalid={invalid}
         aria-describedby={messageId}
+        placeholder="As on the bank account"
       />
       <p id={messageId} className="field-message" role={invalid ? 'alert' : undefined}>
         {invalid && !check.ok ? check.reason : ''}
       </p>
-      <button type="submit" disabled={busy} aria-busy={busy}>
-        {busy ? 'Generating…' : 'Generate'}
+      <label htmlFor={noteId} className="optional">
+        Reference note <span>optional</span>
+      </label>
+      <input
+        id={noteId}
+        aria-label="Reference note"
+        autoComplete="off"
+        value={note}
+        maxLength={500}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder="Ticket or loan number"
+      />
+      <button type="submit" className="primary generate" disabled={busy} aria-busy={busy}>
+        {busy ? (
+          <>
+            <span className="spinner" aria-hidden="true" /> Generating…
+          </>
+        ) : (
+          'Generate'
+        )}
       </button>
-      {error && (
-        <p className="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      {error && <ErrorNotice error={error} onRetry={() => void send()} busy={busy} />}
     </form>
   );
 }

@@ -52,7 +52,7 @@ export function PreferencesForm({ store, preferences }: { store: SettingsStore; 
     }
     for (const slot of TEMPLATE_SLOTS) {
       const unknown = unknownPlaceholders(templates[slot.key] ?? '');
-      if (unknown.length) found[`template:${slot.key}`] = `Unknown placeholder ${unknown.join(', ')}. Use ${PLACEHOLDERS.join(' ')}.`;
+      if (unknown.length) found[`template:${slot.key}`] = `Unknown placeholder ${unknown.map((name) => `{${name}}`).join(", ")}. Use ${PLACEHOLDERS.join(" ")}.`;
     }
     setErrors(found);
     if (Object.keys(found).length) return;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Order } from '../shared/domain.ts';
+import { notificationFor } from '../shared/notify.ts';
+
+const order = (state: Order['state']): Order => ({
+  verificationId: 'rpd_1',
+  refId: '1',
+  name: 'Asha Kumari',
+  note: '',
+  profile: 'demo',
+  state,
+  createdAt: 0,
+  updatedAt: 0,
+  validUpto: null,
+  links: null,
+  qrCode: null,
+  result: null,
+  answerLost: false,
+  replaces: null,
+  lastError: null,
+});
+
+describe('desktop notification decision', () => {
+  it('notifies the step into a final state while the window is not focused', () => {
+    expect(notificationFor({ previous: 'created', next: order('success'), windowFocused: false })).toEqual({
+      title: 'Verified: Asha Kumari',
+      body: 'RPD order rpd_1 is verified.',
+    });
+    expect(notificationFor({ previous: 'created', next: order('expired'), windowFocused: false })?.title).toBe('Expired: Asha Kumari');
+    expect(notificationFor({ previous: null, next: order('failure'), windowFocused: false })?.title).toBe('Failed: Asha Kumari');
+  });
+
+  it('stays quiet when the agent is looking, for open orders, repeats and failed creates', () => {
+    expect(notificationFor({ previous: 'created', next: order('success'), windowFocused: true })).toBeNull();
+    expect(notificationFor({ previous: 'creating', next: order('created'), windowFocused: false })).toBeNull();
+    expect(notificationFor({ previous: 'success', next: order('success'), windowFocused: false })).toBeNull();
+    expect(notificationFor({ previous: 'creating', next: order('create_failed'), windowFocused: false })).toBeNull();
+  });
+});

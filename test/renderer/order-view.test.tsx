@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { OrderView } from '../../renderer/src/features/order/OrderView.tsx';
+import type { OrderActions } from '../../renderer/src/features/order/OrderView.tsx';
+import { useTemplates } from '../../renderer/src/lib/useTemplates.ts';
+import type { Order } from '../../shared/domain.ts';
+import { DEFAULT_MESSAGE_TEMPLATES, buildMessage } from '../../shared/templates.ts';
+import { LINKS, makeOrder } from '../fixtures/orders.ts';
+
+afterEach(cleanup);
+
+function recordingActions() {
+  const calls: string[] = [];
+  const rec = (name: string) => (...args: unknown[]) => {
+    calls.push(`${name}:${args.map((a) => (typeof a === 'object' && a && 'verificationId' in a ? (a as Order).verificationId : String(a))).join(',')}`);
+  };
+  const actions: OrderActions = {
+    copyLink: rec('copyLink'),
+    copyMessage: rec('copyMessage'),
+    copyResult: rec('copyResult'),
+    saveQr: rec('saveQr'),
+    copyQr: rec('copyQr'),
+    present: rec('present'),
+    recheck: rec('recheck'),
+    newLink: rec('newLink'),
+    demoPay: rec('demoPay'),
+    demoFail: rec('demoFail'),
+  };
+  return { calls, actions };
+}
+
+function View({ order, actions, sandbox = false }: { order: Order; actions: OrderActions; sandbox?: boolean }) {
+  const template = useTemplates(DEFAULT_MESSAGE_TEMPLATES);
+  return (
+    <OrderView
+      order={order}
+      demo
+      actions={actions}
+      template={template}
+      messageFor={(o, now) => buildMessage({ template: template.text, name: o.name, link: o.links?.upi ?? '', validUpto: o.validUpto, now, sandbox })}
+      newLinkBusy={false}
+      newLinkError={null}
+      replacedBy={null}
+    />
+  );
+}
+
+describe('Order view', () => {
+  it('waiting: QR with its name, amount, countdown, five copy buttons with their links, demo controls', () => {
+    const { calls, actions } = recordingActions();
+    render(<View order={makeOrder()} actions={actions} />);
+    expect(screen.getByRole('status', { name: 'Order status' }).textContent).toBe('Waiting for payment');
+    const qr = screen.getByRole('img', { name: 'UPI QR code for Asha Kumari' });
+    // Whole pixels per module: the drawn size is a multiple of the module count plus quiet zone.
+    const side = Number(qr.getAttribute('data-modules')) + 8;
+    expect(Number(qr.getAttribute('width')) % side).toBe(0);
+    expect(screen.getByRole('timer', { name: 'Time left' }).textContent).toMatch(/^(10:00|9:5\d)$/);
+    expect(screen.getAllByText('₹1').length).toBeGreaterThan(0);
+    for (const [label, key] of [['UPI', 'upi'], ['GPay', 'gpay'], ['PhonePe', 'phonepe'], ['Paytm', 'paytm'], ['BHIM', 'bhim']] as const) {
+      fireEvent.click(screen.getByRole('button', { name: `Copy ${label} link` }));
+      expect(calls.at(-1)).toBe(`copyLink:${label} link,${LINKS[key]}`);
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Show to customer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Simulate payment' }));
+    expect(calls.slice(-2)).toEqual(['present:rpd_test_1', 'demoPay:rpd_test_1']);
+  });
+
+  it('previews the message from the chosen template, edits apply, Hindi is one choice away', () => {
+    const { calls, actions } = recordingActions();
+    render(<View order={makeOrder()} actions={actions} />);
+    const preview = screen.getByLabelText('Message preview');
+    expect(preview.textContent).toContain('Hello Asha Kumari');
+    expect(preview.textContent).toContain(LINKS.upi);
+    fireEvent.change(screen.getByLabelText('Message template'), { target: { value: 'Hindi' } });
+    expect(preview.textContent).toContain('नमस्ते Asha Kumari');
+    fireEvent.change(screen.getByLabelText('Template text'), { target: { value: 'Pay here {name}: {link}' } });
+    expect(preview.textContent).toBe(`Pay here Asha Kumari: ${LINKS.upi}`);
+    fireEvent.click(screen.getByRole('button', { name: 'Reset template' }));
+    expect(preview.textContent).toContain('नमस्ते');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy message' }));
+    expect(calls).toEqual(['copyMessage:rpd_test_1']);
+  });
+
+  it('marks the preview as a test link in Sandbox', () => {
+    render(<View order={makeOrder({ profile: 'sandbox' })} actions={recordingActions().actions} sandbox />);
+    expect(screen.getByLabelText('Message preview').textContent).toMatch(/^\[TEST LINK – do not pay\] /);
+  });
+
+  it('expired: covers the QR, disables the links, offers a new link for the same customer', () => {
+    const { calls, actions } = recordingActions();
+    render(<View order={makeOrder({ validUpto: Date.now() - 1_000 })} actions={actions} />);
+    expect(screen.getByRole('status', { name: 'Order status' }).textContent).toBe('Expired');
+    expect(screen.getByText('Expired', { selector: 'strong' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy UPI link' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Copy message' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Simulate payment' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'New link for Asha Kumari' }));
+    expect(calls).toEqual(['newLink:rpd_test_1']);
+  });
+
+  it('answer lost: says why there is no QR and offers a new link', () => {
+    const { calls, actions } = recordingActions();
+    render(<View order={makeOrder({ links: null, answerLost: true })} actions={actions} />);
+    expect(screen.queryByRole('img', { name: /QR code/ })).toBeNull();
+    expect(screen.getByText(/answer was lost/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'New link for Asha Kumari' }));
+    expect(calls).toEqual(['newLink:rpd_test_1']);
+  });
+});
