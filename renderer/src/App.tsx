@@ -4,6 +4,7 @@ import type { Order } from '../../shared/domain.ts';
 import { api } from './api.ts';
 import { NewOrderForm } from './features/order/NewOrderForm.tsx';
 import { OrderView } from './features/order/OrderView.tsx';
+import { HistoryView } from './features/history/HistoryView.tsx';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -30,6 +31,9 @@ export function App() {
           {order ? <OrderView order={order} demo={info?.demo ?? false} /> : <p className="hint">Type the customer&apos;s name and press Generate.</p>}
         </section>
       </main>
+      <section className="panel history-panel" aria-label="History">
+        <HistoryView api={api} />
+      </section>
     </div>
   );
 }
