@@ -53,6 +53,8 @@ export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNea
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    // React 19 batches the scroll re-render itself; flushSync from a layout effect only warns.
+    useFlushSync: false,
     getItemKey: (index) => rows[index]?.verificationId ?? index,
   });
   const items = virtualizer.getVirtualItems();

@@ -3,6 +3,7 @@
 // shows results of a word the agent has already typed past.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Order } from '../../../../shared/domain.ts';
+import { maskAccount } from '../../../../shared/mask.ts';
 import type { HistoryQuery, HistoryRow } from '../../../../shared/history.ts';
 import type { AppError } from '../../../../shared/result.ts';
 import type { HistoryApi } from './api.ts';
@@ -35,7 +36,8 @@ export function toHistoryRow(order: Order): HistoryRow {
     profile: order.profile,
     state: order.state,
     matchResult: order.result?.nameMatchResult ?? null,
-    maskedAccount: order.result ? order.result.maskedAccount || null : null,
+    // As the store keeps it: made from the account number, not Cashfree's own masking.
+    maskedAccount: order.result ? maskAccount(order.result.bankAccount) || null : null,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
     validUpto: order.validUpto,
