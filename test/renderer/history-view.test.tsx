@@ -331,6 +331,16 @@ describe('live updates', () => {
     expect(options().length).toBeLessThanOrEqual(count + 1);
   });
 
+  it('counts a new order in the header even when the filter hides it from the list', async () => {
+    const fake = await renderWith(manyOrders(30));
+    await screen.findByText(/^30 orders on this computer/);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Profile' }), { target: { value: 'sandbox' } });
+    await waitFor(() => expect(options().every((o) => o.getAttribute('aria-label')?.includes(', Sandbox, '))).toBe(true));
+    act(() => fake.emit(makeOrder(-1, { verificationId: 'vrf_demo', name: 'Demo Newcomer', profile: 'demo', createdAt: Date.now() })));
+    await screen.findByText(/^31 orders on this computer/);
+    expect(options().some((o) => o.textContent?.includes('Demo Newcomer'))).toBe(false);
+  });
+
   it('keeps the rows the agent is looking at in place when new orders arrive above', async () => {
     const fake = await renderWith(manyOrders(300));
     const list = listbox();

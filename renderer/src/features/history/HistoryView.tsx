@@ -17,6 +17,8 @@ import './history.css';
 
 /** Light: the store answers a prefix search in a few ms, so this only skips keys typed together. */
 export const SEARCH_DEBOUNCE_MS = 60;
+const INFO_REFRESH_MS = 500;
+const FIND_KEY = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘F' : 'Ctrl+F';
 
 const STATUS_CHOICES: { value: string; label: string; states: OrderState[] }[] = [
   { value: 'success', label: STATE_WORDS.success, states: ['success'] },
@@ -88,7 +90,18 @@ export function HistoryView({ api }: { api: HistoryApi }) {
   const loadInfo = useCallback(() => {
     void api['history.info'](undefined).then((r) => r.ok && setInfo(r.data));
   }, [api]);
-  useEffect(loadInfo, [loadInfo, prepended]);
+  useEffect(() => {
+    loadInfo();
+    // New orders change the count whether or not they match the filter; one count per burst.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = api.on('order.updated', () => {
+      if (timer === null) timer = setTimeout(() => ((timer = null), loadInfo()), INFO_REFRESH_MS);
+    });
+    return () => {
+      off();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [api, loadInfo]);
 
   useEffect(() => {
     const focusSearch = (): void => {
@@ -147,7 +160,7 @@ export function HistoryView({ api }: { api: HistoryApi }) {
           className="history-search"
           aria-label="Search history"
           aria-keyshortcuts="Control+F Meta+F"
-          placeholder="Search name, id or note"
+          placeholder={`Search name, id or note (${FIND_KEY})`}
           autoComplete="off"
           spellCheck={false}
           value={text}
