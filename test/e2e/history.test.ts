@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, skipReason, startWebApp } from './harness.ts';
+import { launchBrowser, readClipboard, screenshot, skipReason, startWebApp } from './harness.ts';
 import type { WebApp } from './harness.ts';
 import { seedHistory } from './history-seed.ts';
 
@@ -43,6 +43,7 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
     app = await startWebApp({ RPD_DATA_DIR: dir });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
     page = await context.newPage();
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
@@ -124,8 +125,16 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
     const name = label.split(', ')[0]!;
     const detail = page.getByRole('article', { name: `Order for ${name}` });
     await detail.waitFor(WAIT);
-    await detail.getByRole('button', { name: 'Copy result' }).waitFor();
-    if (label.includes(', account ')) await detail.getByText(/^••••\d{4}$/).waitFor();
+    await detail.getByRole('button', { name: 'Copy result' }).click();
+    await detail.getByText(/^Result copied/).waitFor(WAIT);
+    const copied = await readClipboard(page);
+    expect(copied).toContain(`Customer name entered: ${name}`);
+    if (label.includes(', account ')) {
+      const masked = /account (••••\d{4})/.exec(label)![1]!;
+      await detail.getByText(masked, { exact: true }).waitFor();
+      expect(copied).toContain(`Account: ${masked}`);
+      expect(copied).not.toMatch(/Account: \d/);
+    }
     await screenshot(page, 'history-detail');
   });
 
@@ -136,10 +145,15 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
     await page.getByRole('button', { name: 'Generate' }).click();
     await expect.poll(async () => (await labels())[0], WAIT).toMatch(/^Kumar Live Test, (Creating|Waiting for payment), .*Demo/);
     await expect.poll(async () => (await labels())[0], WAIT).toMatch(/^Kumar Live Test, Waiting for payment, /);
+    await options.first().click();
+    const detail = page.getByRole('article', { name: 'Order for Kumar Live Test' });
+    await detail.getByRole('button', { name: 'Re-check status' }).click();
+    await detail.getByText('Checked just now: waiting for payment.').waitFor(WAIT);
     await page.getByRole('button', { name: 'Simulate payment' }).click();
     await expect.poll(async () => (await labels())[0], WAIT).toMatch(/^Kumar Live Test, Verified, ([A-Za-z ]+ match, )?account ••••\d{4}, Demo, /);
-    await options.first().click();
-    await page.getByRole('article', { name: 'Order for Kumar Live Test' }).getByLabel('Status of this order').filter({ hasText: 'Verified' }).waitFor(WAIT);
+    // The open detail follows too, and a final order has nothing to re-check.
+    await detail.getByLabel('Status of this order').filter({ hasText: 'Verified' }).waitFor(WAIT);
+    expect(await detail.getByRole('button', { name: 'Re-check status' }).count()).toBe(0);
     await screenshot(page, 'history-live-verified');
   });
 
