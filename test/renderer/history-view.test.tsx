@@ -100,6 +100,18 @@ describe('history list', () => {
     expect(options().some((o) => o.textContent?.includes(` ${PAGE_SIZE - 10}`))).toBe(true);
   });
 
+  it('shows the newest results of a new search from the top', async () => {
+    await renderWith(manyOrders(600));
+    const list = listbox();
+    act(() => {
+      list.scrollTop = 100 * ROW_HEIGHT;
+      fireEvent.scroll(list);
+    });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search history' }), { target: { value: 'asha' } });
+    await waitFor(() => expect(options()[0]?.textContent).toContain('Asha Kumari 0'));
+    expect(list.scrollTop).toBe(0);
+  });
+
   it('says so when there is no history yet', async () => {
     const fake = fakeMain([]);
     render(<HistoryView api={fake.api} />);

@@ -68,6 +68,7 @@ describe('merging a refreshed first page', () => {
     loadingMore: false,
     moreError: null,
     prepended: null,
+    resets: 1,
   });
   const page = (ids: number[], nextCursor: string | null) => ({ rows: ids.map((i) => toHistoryRow(makeOrder(i))), nextCursor });
   const ids = (s: HistoryListState) => s.rows.map((r) => r.verificationId);

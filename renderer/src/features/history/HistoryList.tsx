@@ -15,6 +15,8 @@ export interface HistoryListHandle {
   focus(): void;
   /** Keeps what the agent sees in place after `count` rows were put above it. */
   shiftBy(count: number): void;
+  /** Back to the newest, after the list was replaced by another search. */
+  toTop(): void;
 }
 
 interface Props {
@@ -71,8 +73,9 @@ export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNea
         // At the very top the new rows should show; further down the view stays on its rows.
         if (el && el.scrollTop > 0) el.scrollTop += count * ROW_HEIGHT;
       },
+      toTop: () => virtualizer.scrollToOffset(0),
     }),
-    [],
+    [virtualizer],
   );
 
   useEffect(() => {

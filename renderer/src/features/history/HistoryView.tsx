@@ -86,6 +86,7 @@ export function HistoryView({ api }: { api: HistoryApi }) {
   useLayoutEffect(() => {
     if (prepended) listRef.current?.shiftBy(prepended.count);
   }, [prepended]);
+  useLayoutEffect(() => listRef.current?.toTop(), [list.resets]);
 
   const loadInfo = useCallback(() => {
     void api['history.info'](undefined).then((r) => r.ok && setInfo(r.data));

@@ -23,9 +23,11 @@ export interface HistoryListState {
   moreError: AppError | null;
   /** The last time new orders were put above the loaded rows: the view keeps its scroll position. */
   prepended: { count: number; serial: number } | null;
+  /** Counts the answers that replaced the whole list (a new query): the view scrolls back to the top. */
+  resets: number;
 }
 
-const INITIAL: HistoryListState = { rows: [], nextCursor: null, status: 'loading', error: null, loadingMore: false, moreError: null, prepended: null };
+const INITIAL: HistoryListState = { rows: [], nextCursor: null, status: 'loading', error: null, loadingMore: false, moreError: null, prepended: null, resets: 0 };
 
 export function toHistoryRow(order: Order): HistoryRow {
   return {
@@ -94,10 +96,10 @@ export function useHistoryList(api: HistoryApi, query: HistoryQuery): HistoryLis
     moreInFlight.current = null;
     void api['history.search']({ ...queryRef.current, limit: PAGE_SIZE }).then((r) => {
       if (generation.current !== mine) return;
-      setState(
+      setState((prev) =>
         r.ok
-          ? { ...INITIAL, rows: r.data.rows, nextCursor: r.data.nextCursor, status: 'ready' }
-          : { ...INITIAL, status: 'error', error: r.error },
+          ? { ...INITIAL, rows: r.data.rows, nextCursor: r.data.nextCursor, status: 'ready', resets: prev.resets + 1 }
+          : { ...INITIAL, status: 'error', error: r.error, resets: prev.resets + 1 },
       );
     });
   }, [api, queryKey, reloads]);
