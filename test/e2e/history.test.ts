@@ -136,6 +136,8 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
       expect(copied).not.toMatch(/Account: \d/);
     }
     await screenshot(page, 'history-detail');
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('Search history');
   });
 
   it('shows a new order at the top live, and its payment turns the row to Verified', async () => {
