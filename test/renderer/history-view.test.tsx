@@ -236,6 +236,22 @@ describe('keyboard and detail', () => {
     expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search history' }));
   });
 
+  it('opens a clicked row where it is, without scrolling away', async () => {
+    await renderWith(manyOrders(300));
+    const list = listbox();
+    act(() => {
+      list.scrollTop = 100 * ROW_HEIGHT;
+      fireEvent.scroll(list);
+    });
+    const row = await waitFor(() => within(list).getByRole('option', { name: /^Esha Patel 100, / }));
+    fireEvent.mouseDown(row);
+    fireEvent.click(row);
+    await screen.findByRole('article', { name: 'Order for Esha Patel 100' });
+    expect(list.scrollTop).toBe(100 * ROW_HEIGHT);
+    expect(document.activeElement).toBe(list);
+    expect(within(list).getByRole('option', { selected: true }).getAttribute('aria-label')).toMatch(/^Esha Patel 100, /);
+  });
+
   it('scrolls to keep the selected row in view at End and PageUp', async () => {
     await renderWith(manyOrders(150));
     const list = listbox();

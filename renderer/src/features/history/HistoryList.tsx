@@ -12,6 +12,7 @@ export const ROW_HEIGHT = 34;
 const LOAD_AHEAD_ROWS = 60;
 
 export interface HistoryListHandle {
+  /** Focuses the list, selecting the first row when none is. */
   focus(): void;
   /** Keeps what the agent sees in place after `count` rows were put above it. */
   shiftBy(count: number): void;
@@ -67,7 +68,10 @@ export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNea
   useImperativeHandle(
     handle,
     () => ({
-      focus: () => scrollRef.current?.focus(),
+      focus: () => {
+        scrollRef.current?.focus();
+        if (selectedIndex < 0) move(0);
+      },
       shiftBy: (count) => {
         const el = scrollRef.current;
         // At the very top the new rows should show; further down the view stays on its rows.
@@ -75,7 +79,6 @@ export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNea
       },
       toTop: () => virtualizer.scrollToOffset(0),
     }),
-    [virtualizer],
   );
 
   useEffect(() => {
@@ -144,9 +147,6 @@ export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNea
       tabIndex={0}
       aria-activedescendant={selectedRendered && selectedId ? optionId(selectedId) : undefined}
       onKeyDown={onKeyDown}
-      onFocus={() => {
-        if (selectedIndex < 0 && rows.length > 0) move(0);
-      }}
     >
       <div role="presentation" className="history-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((v) => {
