@@ -4,7 +4,7 @@ import type { Order } from '../../shared/domain.ts';
 import { api } from './api.ts';
 import { NewOrderForm } from './features/order/NewOrderForm.tsx';
 import { OrderView } from './features/order/OrderView.tsx';
-import { HistoryView } from './features/history/HistoryView.tsx';
+import { HistoryView } from './features/history/index.ts';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { HistoryView, SEARCH_DEBOUNCE_MS } from '../../renderer/src/features/history/HistoryView.tsx';
 import { focusHistorySearch } from '../../renderer/src/features/history/focus.ts';
-import { ROW_HEIGHT } from '../../renderer/src/features/history/HistoryList.tsx';
+import { HistoryList, ROW_HEIGHT } from '../../renderer/src/features/history/HistoryList.tsx';
+import { toHistoryRow } from '../../renderer/src/features/history/useHistoryList.ts';
 import { PAGE_SIZE } from '../../renderer/src/features/history/useHistoryList.ts';
 import { dayEnd, dayStart } from '../../renderer/src/features/history/words.ts';
 import type { HistoryQuery } from '../../shared/history.ts';
@@ -110,6 +111,25 @@ describe('history list', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search history' }), { target: { value: 'asha' } });
     await waitFor(() => expect(options()[0]?.textContent).toContain('Asha Kumari 0'));
     expect(list.scrollTop).toBe(0);
+  });
+
+  it('holds 100,000 loaded rows with only the rows in view in the DOM', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => toHistoryRow(makeOrder(i)));
+    const nearEnd = vi.fn();
+    render(<HistoryList rows={rows} hasMore={false} selectedId={null} onSelect={() => {}} onOpen={() => {}} onNearEnd={nearEnd} />);
+    const list = listbox();
+    expect(options().length).toBeLessThan(40);
+    expect(options()[0]!.getAttribute('aria-setsize')).toBe('100000');
+    act(() => {
+      list.scrollTop = 73_210 * ROW_HEIGHT;
+      fireEvent.scroll(list);
+    });
+    await waitFor(() => expect(options()[0]!.getAttribute('aria-posinset')).not.toBe('1'));
+    expect(options().length).toBeLessThan(40);
+    const shown = options().map((o) => Number(o.getAttribute('aria-posinset')));
+    expect(shown).toContain(73_211);
+    expect(Math.max(...shown) - Math.min(...shown)).toBeLessThan(40);
+    expect(nearEnd).not.toHaveBeenCalled();
   });
 
   it('says so when there is no history yet', async () => {
