@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/contract.ts';
 import type { Order } from '../../shared/domain.ts';
 import { api } from './api.ts';
+import { HistoryView } from './features/history/index.ts';
 import { NewOrderForm } from './features/order/NewOrderForm.tsx';
 import { OrderView } from './features/order/OrderView.tsx';
-import { HistoryView } from './features/history/index.ts';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
