@@ -162,6 +162,7 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
     // The open detail follows too, and a final order has nothing to re-check.
     await detail.getByLabel('Status of this order').filter({ hasText: 'Verified' }).waitFor(WAIT);
     expect(await detail.getByRole('button', { name: 'Re-check status' }).count()).toBe(0);
+    expect(await detail.getByText(/^Checked just now/).count()).toBe(0);
     await screenshot(page, 'history-live-verified');
   });
 

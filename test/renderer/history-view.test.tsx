@@ -306,6 +306,23 @@ describe('keyboard and detail', () => {
     await within(detail).findByText('Checked just now: verified.');
     expect(within(detail).getByLabelText('Status of this order').textContent).toBe('Verified');
     expect(within(detail).queryByRole('button', { name: 'Re-check status' })).toBeNull();
+    // The same news arriving as an event keeps the sentence.
+    act(() => fake.emit(fake.recheckAnswer!(waiting)));
+    expect(within(detail).getByText('Checked just now: verified.')).toBeTruthy();
+  });
+
+  it('drops a re-check sentence once a live update changes the state', async () => {
+    const waiting = makeOrder(0, { state: 'created', name: 'Waiting Person', result: null });
+    const fake = await renderWith([waiting, ...manyOrders(10).slice(1)]);
+    fireEvent.click(options()[0]!);
+    const detail = await screen.findByRole('article', { name: 'Order for Waiting Person' });
+    fireEvent.click(within(detail).getByRole('button', { name: 'Re-check status' }));
+    await within(detail).findByText('Checked just now: waiting for payment.');
+    act(() => fake.emit({ ...waiting, updatedAt: waiting.updatedAt + 1 }));
+    expect(within(detail).getByText('Checked just now: waiting for payment.')).toBeTruthy();
+    act(() => fake.emit({ ...waiting, state: 'success', result: makeOrder(0).result }));
+    await waitFor(() => expect(within(detail).getByLabelText('Status of this order').textContent).toBe('Verified'));
+    expect(within(detail).queryByText(/Checked just now/)).toBeNull();
   });
 
   it('says why a re-check failed', async () => {

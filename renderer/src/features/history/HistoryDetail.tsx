@@ -1,6 +1,6 @@
 // One order in full: what the bank said, when, and what happened to the ₹1; re-check for orders
 // not final yet, and the result as text for a ticket. Mount with key={verificationId}.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Order } from '../../../../shared/domain.ts';
 import { isFinal } from '../../../../shared/domain.ts';
@@ -17,14 +17,22 @@ export function HistoryDetail({ api, verificationId }: { api: HistoryApi; verifi
   const [checking, setChecking] = useState(false);
   const [fullAccount, setFullAccount] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
+  // The state the agent last saw announced: a live update to another state clears the notice.
+  const knownState = useRef<Order['state'] | null>(null);
 
   useEffect(() => {
     let current = true;
     void api['order.get']({ verificationId }).then((r) => {
-      if (current) setLoad(r.ok ? { status: 'ready', order: r.data } : { status: 'error', error: r.error });
+      if (!current) return;
+      setLoad(r.ok ? { status: 'ready', order: r.data } : { status: 'error', error: r.error });
+      if (r.ok) knownState.current ??= r.data.state;
     });
     const off = api.on('order.updated', (order) => {
-      if (order.verificationId === verificationId) setLoad({ status: 'ready', order });
+      if (order.verificationId !== verificationId) return;
+      setLoad({ status: 'ready', order });
+      // A new state makes an earlier "Checked just now: …" out of date.
+      if (order.state !== knownState.current) setNotice(null);
+      knownState.current = order.state;
     });
     return () => {
       current = false;
@@ -49,6 +57,7 @@ export function HistoryDetail({ api, verificationId }: { api: HistoryApi; verifi
     const answer = await api['order.recheck']({ verificationId });
     setChecking(false);
     if (answer.ok) {
+      knownState.current = answer.data.state;
       setLoad({ status: 'ready', order: answer.data });
       setNotice({ kind: 'info', text: `Checked just now: ${STATE_WORDS[answer.data.state].toLowerCase()}.` });
     } else {
