@@ -6,7 +6,7 @@ import type { AppError } from '../../shared/result.ts';
 import { buildMessage } from '../../shared/templates.ts';
 import { resultText } from '../../shared/words.ts';
 import { api, isDesktop } from './api.ts';
-import { focusHistorySearch } from './lib/hookPoints.ts';
+import { HistoryView, focusHistorySearch } from './features/history/index.ts';
 import { usePreferences } from './lib/preferences.ts';
 import { errorText } from './lib/errors.ts';
 import { NewOrderForm } from './features/order/NewOrderForm.tsx';
@@ -71,6 +71,19 @@ function Desk() {
 
   // A profile switch changes what app.info says (Demo controls, test-link marking).
   useEffect(() => api.on('settings.changed', load), [load]);
+
+  // The tray, a rpd-desk:// link or a global shortcut asking for something.
+  useEffect(
+    () =>
+      api.on('app.command', (command) => {
+        setPresenting(null);
+        setHelp(false);
+        if (command.kind === 'new-order') form.current?.startNew(command.name);
+        else if (command.kind === 'open-order') setSelectedId(command.verificationId);
+        else focusHistorySearch();
+      }),
+    [],
+  );
 
   useEffect(() => {
     load();
@@ -188,8 +201,6 @@ function Desk() {
       } else if (mod && e.shiftKey && e.code === 'KeyC') {
         e.preventDefault();
         if (selected) copyMessage(selected);
-      } else if (mod && !e.shiftKey && e.code === 'KeyF') {
-        if (focusHistorySearch()) e.preventDefault();
       } else if (e.key === 'F1' || (e.key === '?' && !typing && !mod)) {
         e.preventDefault();
         setHelp(true);
@@ -228,7 +239,7 @@ function Desk() {
           <aside className="sidebar">
             <section className="panel" aria-label="New order">
               <h2 className="panel-title">New order</h2>
-              <NewOrderForm ref={form} create={create} onCreated={onCreated} />
+              <NewOrderForm ref={form} create={create} onCreated={onCreated} onStartTyping={() => void api['order.prewarm'](undefined)} />
             </section>
             <section className="panel orders-panel" aria-label="This session">
               <h2 className="panel-title">
@@ -258,6 +269,10 @@ function Desk() {
             )}
           </section>
         </main>
+        {/* The history view owns Ctrl/Cmd+F itself. */}
+        <section className="panel history-panel" aria-label="History">
+          <HistoryView api={api} />
+        </section>
       </div>
       {presented && (
         <PresenterOverlay

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createRef } from 'react';
 import { NewOrderForm } from '../../renderer/src/features/order/NewOrderForm.tsx';
-import type { NewOrderInput } from '../../renderer/src/features/order/NewOrderForm.tsx';
+import type { NewOrderFormHandle, NewOrderInput } from '../../renderer/src/features/order/NewOrderForm.tsx';
 import type { Order } from '../../shared/domain.ts';
 import type { Result } from '../../shared/result.ts';
 import { makeOrder } from '../fixtures/orders.ts';
@@ -92,5 +93,26 @@ describe('New order form', () => {
     await c.answer({ ok: false, error: { code: 'auth_failed', message: 'Cashfree did not accept the keys.', retryable: false } });
     expect(screen.getByRole('alert').textContent).toContain('Settings');
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('asks to open the connection once when the agent starts typing a name', () => {
+    let warmed = 0;
+    render(<NewOrderForm create={controlledCreate().create} onCreated={() => {}} onStartTyping={() => warmed++} />);
+    const field = screen.getByLabelText('Customer name');
+    fireEvent.change(field, { target: { value: 'A' } });
+    fireEvent.change(field, { target: { value: 'As' } });
+    expect(warmed).toBe(1);
+    fireEvent.change(field, { target: { value: '' } });
+    fireEvent.change(field, { target: { value: 'R' } });
+    expect(warmed).toBe(2);
+  });
+
+  it('starts a new order with a name handed in by a link', () => {
+    const form = createRef<NewOrderFormHandle>();
+    render(<NewOrderForm ref={form} create={controlledCreate().create} onCreated={() => {}} />);
+    act(() => form.current?.startNew('Ravi Kumar'));
+    const field = screen.getByLabelText('Customer name') as HTMLInputElement;
+    expect(field.value).toBe('Ravi Kumar');
+    expect(document.activeElement).toBe(field);
   });
 });

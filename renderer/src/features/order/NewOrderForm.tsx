@@ -11,17 +11,19 @@ export interface NewOrderInput {
 }
 
 export interface NewOrderFormHandle {
-  /** Clears the form and puts the cursor in the name field (Ctrl/Cmd+N). */
-  startNew(): void;
+  /** Clears the form (or fills in a name from a link) and puts the cursor in the name field (Ctrl/Cmd+N). */
+  startNew(name?: string): void;
 }
 
 interface Props {
   create: (input: NewOrderInput) => Promise<Result<Order>>;
   onCreated: (order: Order) => void;
+  /** The agent started typing a name: a good moment to open the connection. */
+  onStartTyping?: () => void;
   ref?: Ref<NewOrderFormHandle>;
 }
 
-export function NewOrderForm({ create, onCreated, ref }: Props) {
+export function NewOrderForm({ create, onCreated, onStartTyping, ref }: Props) {
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -36,8 +38,8 @@ export function NewOrderForm({ create, onCreated, ref }: Props) {
   const invalid = !check.ok && (submitted || name.trim().length > 0);
 
   useImperativeHandle(ref, () => ({
-    startNew() {
-      setName('');
+    startNew(prefill = '') {
+      setName(prefill);
       setNote('');
       setSubmitted(false);
       setError(null);
@@ -84,7 +86,10 @@ export function NewOrderForm({ create, onCreated, ref }: Props) {
         autoComplete="off"
         spellCheck={false}
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={(e) => {
+          if (!name && e.target.value) onStartTyping?.();
+          setName(e.target.value);
+        }}
         aria-invalid={invalid}
         aria-describedby={messageId}
         placeholder="As on the bank account"
