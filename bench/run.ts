@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchClientVsSdk } from './client.ts';
 import { benchDetection } from './detection.ts';
-import { benchHistory, TARGETS as HISTORY_TARGETS } from './history.ts';
+import { benchHistory } from './history.ts';
 import { benchPrewarm } from './prewarm.ts';
 import { benchRenderer } from './renderer.ts';
 import { progress } from './stats.ts';
@@ -55,7 +55,7 @@ for (const section of sections) {
         break;
       case 'history':
         progress(`history: ${quick ? '2,000 and 10,000' : '10,000 and 100,000'} rows (bench/history.ts)`);
-        results.history = { ...(await benchHistory(quick ? [2_000, 10_000] : [10_000, 100_000])), targets: HISTORY_TARGETS };
+        results.history = await benchHistory(quick ? [2_000, 10_000] : [10_000, 100_000]);
         break;
       case 'renderer':
         results.renderer = await benchRenderer({ runs: quick ? 3 : 7, rttMs: 80 });

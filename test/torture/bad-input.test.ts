@@ -100,7 +100,8 @@ describe('generated bad input on every channel', () => {
       await fc.assert(
         fc.asyncProperty(input, async (raw) => {
           calls++;
-          const answer = await withinTime(rt.handlers[channel](raw), channel);
+          const handler = rt.handlers[channel] as (input: unknown) => Promise<unknown>;
+          const answer = await withinTime(handler(raw), channel);
           expectResult(channel, raw, answer);
         }),
         { numRuns: perChannel, seed: 20261125 },
