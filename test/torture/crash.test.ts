@@ -95,7 +95,7 @@ describe('SIGKILL of the core', () => {
     const row = runtime.history.get(cut)!;
     expect(['created', 'create_failed']).toContain(row.state);
     if (row.state === 'created') expect(row.answerLost).toBe(true);
-  });
+  }, 45_000);
 
   it('during status updates: paid orders come back verified', async () => {
     let ids: string[] = [];
@@ -117,5 +117,5 @@ describe('SIGKILL of the core', () => {
     const runtime = await restartAndConverge();
     for (const id of ids) expect(runtime.history.get(id)?.state).toBe('success');
     expect(historyRows(runtime)).toHaveLength(4);
-  });
+  }, 45_000);
 });
