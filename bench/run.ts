@@ -90,17 +90,40 @@ if (json) {
 // Child processes and keep-alive pools are closed; the SDK's analytics may leave handles behind.
 process.exit(0);
 
-/** Every leaf figure as `section.path  value`, two columns. */
+/** Flattens nested objects to dotted keys with printable values. */
+function flatten(value: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else {
+    out[prefix] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
+function printRows(rows: string[][]): void {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+
+/**
+ * One block per section: its own figures as name / value, then its sub-objects (the clients
+ * compared, the history sizes) side by side as columns.
+ */
 function printTable(tree: Record<string, unknown>): void {
-  const rows: [string, string][] = [];
-  const walk = (prefix: string, value: unknown): void => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
-    } else {
-      rows.push([prefix, Array.isArray(value) ? value.join(', ') : String(value)]);
+  for (const [section, body] of Object.entries(tree)) {
+    console.log(`\n${section}`);
+    if (body === null || typeof body !== 'object') {
+      console.log(`  ${String(body)}`);
+      continue;
     }
-  };
-  walk('', tree);
-  const width = Math.max(...rows.map(([k]) => k.length));
-  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+    const entries = Object.entries(body);
+    const columns = entries.filter(([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 3);
+    const scalars = flatten(Object.fromEntries(entries.filter((e) => !columns.includes(e))));
+    if (Object.keys(scalars).length > 0) printRows(Object.entries(scalars).map(([k, v]) => [`  ${k}`, v]));
+    if (columns.length > 0) {
+      const flat = columns.map(([name, v]) => [name, flatten(v)] as const);
+      const keys = [...new Set(flat.flatMap(([, f]) => Object.keys(f)))];
+      printRows([['  figure', ...flat.map(([name]) => name)], ...keys.map((k) => [`  ${k}`, ...flat.map(([, f]) => f[k] ?? '')])]);
+    }
+  }
 }
