@@ -64,4 +64,22 @@ describe('Tracker', () => {
     expect(tracker.watching).toBe(0);
     tracker.close();
   });
+
+  it('sets no timer of its own while every poll is in flight', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const tracker = new Tracker({
+      refresh: (id) => (calls++, new Promise<Order>((resolve) => setTimeout(() => resolve(order(id, 'success')), 5_000))),
+      intervalMs: 1_000,
+    });
+    tracker.watch('slow');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls).toBe(1);
+    // Only the slow answer's own timer: no tracker timer spinning until it comes.
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(tracker.watching).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+    tracker.close();
+  });
 });

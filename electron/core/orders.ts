@@ -48,7 +48,7 @@ export class OrderService {
   }
 
   /** Also hands back Cashfree's own answer (the CLI prints it as it came). */
-  async createDetailed(input: CreateRequest): Promise<{ order: Order; answer: CreateReply }> {
+  async createDetailed(input: CreateRequest, answersLost = 0): Promise<{ order: Order; answer: CreateReply }> {
     const profile = this.#d.activeProfile();
     // Missing keys fail here, before anything is written or sent.
     const client = await this.#d.clientFor(profile);
@@ -98,7 +98,16 @@ export class OrderService {
         retryable: false,
       });
     }
-    return this.createDetailed({ ...input, replaces: order.verificationId });
+    // One replacement at most: while every answer comes back broken, each new try would be one
+    // more order at Cashfree that the customer cannot pay.
+    if (answersLost >= 1) {
+      throw new CashfreeError({
+        code: 'answer_lost',
+        message: `Cashfree created order ${order.verificationId} but its answer was lost again, so its payment links cannot be shown. The orders are kept in history and checked; try Generate again in a minute.`,
+        retryable: true,
+      });
+    }
+    return this.createDetailed({ ...input, replaces: order.verificationId }, answersLost + 1);
   }
 
   get(verificationId: string): Order | null {

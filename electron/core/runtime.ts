@@ -69,6 +69,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/**
+ * RPD_DEMO_DELAY_MS makes the Demo simulator answer as slowly as a distant Cashfree (the renderer
+ * benchmark sets a known round trip). Demo only: real profiles never read it.
+ */
+function demoDelayMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.RPD_DEMO_DELAY_MS ?? '0');
+  return Number.isInteger(ms) && ms >= 0 && ms <= 10_000 ? ms : 0;
+}
+
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const events = new EventBus();
   const settings = opts.settings;
@@ -77,7 +86,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const activeProfile = (): ProfileKind => opts.fixed?.profile ?? settings.getPublicSettings().activeProfile;
 
-  const demoSimulator = (): Promise<Simulator> => (simulator ??= startSimulator({ port: 0, quiet: true }));
+  const demoSimulator = (): Promise<Simulator> => (simulator ??= startSimulator({ port: 0, quiet: true, delayMs: demoDelayMs() }));
 
   async function connectionFor(profile: ProfileKind): Promise<Connection> {
     if (opts.fixed) return opts.fixed.connection;

@@ -64,6 +64,9 @@ export class Tracker {
     this.#timer = null;
     if (this.#closed || this.#watches.size === 0) return;
     const next = Math.min(...[...this.#watches.values()].map((w) => w.dueAt));
+    // Every order has a poll in flight: #poll arms again when it answers. (A timer for Infinity
+    // would fire after 1 ms and spin until then.)
+    if (!Number.isFinite(next)) return;
     this.#timer = setTimeout(() => this.#tick(), Math.max(0, next - this.#o.now()));
     this.#timer.unref?.();
   }

@@ -7,7 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
-import QRCode from 'qrcode';
+import { qrPng } from '../core/qr-image.ts';
 import { z } from 'zod';
 import { ACCOUNT_ERRORS, ERRORS } from './errors.ts';
 import type { ApiError } from './errors.ts';
@@ -233,7 +233,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (book.has(verificationId)) return ERRORS.verificationIdExists;
     const order = book.create(verificationId, typeof name === 'string' && name.trim() !== '' ? name : null, autoPayAfterMs);
     const upiLink = `upi://pay?${book.upiParams(order)}`;
-    const png = await QRCode.toBuffer(upiLink, { type: 'png', width: 256, margin: 4, errorCorrectionLevel: 'M' });
+    const png = qrPng(upiLink, { size: 256, margin: 4 });
     return { status: 200, body: book.createAnswer(order, png.toString('base64'), origin) };
   }
 

@@ -85,6 +85,16 @@ describe('merging a refreshed first page', () => {
     expect(mergeFirstPage(before, page([5, 6], 'x'))).toBe(before);
   });
 
+  it('brings a listed row up to date when the page holds it in a newer state', () => {
+    const before = state([5, 6, 7]);
+    const newer = { ...toHistoryRow(makeOrder(5)), state: 'created' as const, updatedAt: before.rows[0]!.updatedAt + 1 };
+    const next = mergeFirstPage(before, { rows: [newer, toHistoryRow(makeOrder(6))], nextCursor: 'x' });
+    expect(ids(next)).toEqual(['vrf_5', 'vrf_6', 'vrf_7']);
+    expect(next.rows[0]).toEqual(newer);
+    const older = { ...newer, updatedAt: newer.updatedAt - 10, state: 'creating' as const };
+    expect(mergeFirstPage(next, { rows: [older], nextCursor: 'x' }).rows[0]).toEqual(newer);
+  });
+
   it('starts again from the first page when more arrived than a page holds', () => {
     const next = mergeFirstPage(state([5, 6, 7]), page([1, 2], 'p2'));
     expect(ids(next)).toEqual(['vrf_1', 'vrf_2']);

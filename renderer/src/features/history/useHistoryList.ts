@@ -51,6 +51,8 @@ export function toHistoryRow(order: Order): HistoryRow {
 /**
  * New orders at the top of `current`: the first page's rows until one that is already listed.
  * When none of them is listed (many new orders, or an empty list) the first page replaces it all.
+ * Listed rows the page holds in a newer state are brought up to date: an order.updated event may
+ * have arrived while the row was not listed yet.
  */
 export function mergeFirstPage(
   current: HistoryListState,
@@ -62,12 +64,20 @@ export function mergeFirstPage(
     if (index.has(row.verificationId)) break;
     fresh.push(row);
   }
-  if (fresh.length === 0) return current;
+  const paged = new Map(page.rows.map((r) => [r.verificationId, r]));
+  let changed = false;
+  const rows = current.rows.map((r) => {
+    const newer = paged.get(r.verificationId);
+    if (!newer || newer.updatedAt <= r.updatedAt) return r;
+    changed = true;
+    return newer;
+  });
+  if (fresh.length === 0) return changed ? { ...current, rows } : current;
   const serial = (current.prepended?.serial ?? 0) + 1;
   if (fresh.length === page.rows.length && page.nextCursor !== null) {
     return { ...current, rows: page.rows, nextCursor: page.nextCursor, prepended: { count: page.rows.length, serial } };
   }
-  return { ...current, rows: [...fresh, ...current.rows], prepended: { count: fresh.length, serial } };
+  return { ...current, rows: [...fresh, ...rows], prepended: { count: fresh.length, serial } };
 }
 
 export interface HistoryList extends HistoryListState {
