@@ -345,6 +345,24 @@ describe('rpd CLI against a strict Cashfree stand-in', () => {
     expectError(await rpd(['status', '--verification-id', 'x1', '--json']), 1, 'cashfree_down', 502);
   });
 
+  it('a create whose 200 answer is empty: asks status, reports the order as created but lost, and stops', async () => {
+    override = (req) => {
+      if (req.method !== 'POST') return undefined;
+      strictDefault(req); // the order is made...
+      return { status: 200, raw: '' }; // ...but its answer is empty
+    };
+    const fixed = await rpd(['create', '--name', 'John Doe', '--verification-id', 'lost_1', '--json']);
+    expectError(fixed, 1, 'answer_lost', null);
+    expect(seen.map((s) => s.method)).toEqual(['POST', 'GET']);
+
+    // Without a fixed id the CLI makes one replacement order, and does not loop when that is lost too.
+    seen.length = 0;
+    const generated = await rpd(['create', '--name', 'John Doe', '--json']);
+    expect(generated.code).toBe(1);
+    expect(oneJson(generated)).toMatchObject({ error: { code: 'answer_lost' } });
+    expect(seen.filter((s) => s.method === 'POST')).toHaveLength(2);
+  });
+
   it('a 5xx on create is checked by status and sent again only when Cashfree does not have the order', async () => {
     override = (req, n) => (req.method === 'POST' && n === 1 ? error(500, 'internal_error', 'api_error', 'Something went wrong') : undefined);
     const r = await rpd(['create', '--name', 'John Doe', '--verification-id', 'retry_1', '--json']);

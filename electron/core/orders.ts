@@ -47,8 +47,12 @@ export class OrderService {
     return (await this.createDetailed(input)).order;
   }
 
-  /** Also hands back Cashfree's own answer (the CLI prints it as it came). */
-  async createDetailed(input: CreateRequest): Promise<{ order: Order; answer: CreateReply }> {
+  /**
+   * Also hands back Cashfree's own answer (the CLI prints it as it came).
+   * When Cashfree makes the order but its answer is lost, one replacement is made; if that answer
+   * is lost too (a proxy eating bodies), it stops rather than making orders without end.
+   */
+  async createDetailed(input: CreateRequest, replacementsLeft = 1): Promise<{ order: Order; answer: CreateReply }> {
     const profile = this.#d.activeProfile();
     // Missing keys fail here, before anything is written or sent.
     const client = await this.#d.clientFor(profile);
@@ -91,14 +95,16 @@ export class OrderService {
     // Cashfree has the order but its links are lost: keep tracking it, and make a fresh one.
     this.#apply(order.verificationId, outcome.status, { answerLost: true });
     this.#d.track(order.verificationId);
-    if (input.verificationId) {
+    if (input.verificationId || replacementsLeft <= 0) {
       throw new CashfreeError({
         code: 'answer_lost',
-        message: `Cashfree created order ${order.verificationId} but its answer was lost, so its payment links cannot be shown. Check it by its id, or create a new order with another id.`,
+        message: input.verificationId
+          ? `Cashfree created order ${order.verificationId} but its answer was lost, so its payment links cannot be shown. Check it by its id, or create a new order with another id.`
+          : `Cashfree created order ${order.verificationId} but its answer was lost again, so its payment links cannot be shown. Something between this computer and Cashfree may be changing the traffic; try again later.`,
         retryable: false,
       });
     }
-    return this.createDetailed({ ...input, replaces: order.verificationId });
+    return this.createDetailed({ ...input, replaces: order.verificationId }, replacementsLeft - 1);
   }
 
   get(verificationId: string): Order | null {
