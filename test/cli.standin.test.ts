@@ -371,6 +371,16 @@ describe('rpd CLI against a strict Cashfree stand-in', () => {
     expect(seen.map((s) => s.method)).toEqual(['POST', 'GET', 'POST']);
   });
 
+  it('reads gzip-encoded answers', async () => {
+    override = (req) => ({ ...strictDefault(req), gzip: true });
+    const r = await rpd(['create', '--name', 'John Doe', '--verification-id', 'gz_1', '--json']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(oneJson(r)).toMatchObject({ verification_id: 'gz_1', ref_id: 4100 });
+    const s = await rpd(['status', '--verification-id', 'gz_1', '--json']);
+    expect(s.code, s.stdout + s.stderr).toBe(0);
+    expect(oneJson(s)).toMatchObject({ status: 'CREATED' });
+  });
+
   it('works when the server closes every connection after answering', async () => {
     override = (req, n) => {
       const answer = req.method === 'POST' && n === 1 ? error(503, 'api_error', 'api_error', 'busy') : strictDefault(req);

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KeyObject } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { isVerificationId } from '../../../shared/ids.ts';
@@ -137,7 +138,7 @@ function makeDispatcher(
   return { dispatcher: new Pool(origin, { ...common, connections: 8 }), viaProxy: false };
 }
 
-async function readLimited(body: AsyncIterable<Uint8Array> & { destroy(err?: Error): unknown }, max: number): Promise<string | null> {
+async function readLimited(body: AsyncIterable<Uint8Array> & { destroy(err?: Error): unknown }, max: number): Promise<Buffer | null> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -148,7 +149,34 @@ async function readLimited(body: AsyncIterable<Uint8Array> & { destroy(err?: Err
     }
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * undici's request() leaves Content-Encoding to the caller. We ask for none, but gateways in
+ * front of Cashfree may compress anyway. The size limit holds for the decoded text too.
+ */
+function decodeBody(raw: Buffer, contentEncoding: string | string[] | undefined, max: number): { text: string } | { problem: string } {
+  const codings = [contentEncoding ?? []]
+    .flat()
+    .join(',')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
+  let body = raw;
+  try {
+    // Codings are listed in the order they were applied: undo them from the last.
+    for (const coding of codings.reverse()) {
+      if (coding === 'gzip' || coding === 'x-gzip') body = gunzipSync(body, { maxOutputLength: max });
+      else if (coding === 'deflate') body = inflateSync(body, { maxOutputLength: max });
+      else if (coding === 'br') body = brotliDecompressSync(body, { maxOutputLength: max });
+      else return { problem: `the answer is in an unknown encoding (${coding.slice(0, 20)})` };
+    }
+  } catch (err) {
+    const tooLarge = (err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
+    return { problem: tooLarge ? `the answer is larger than ${max} bytes` : 'the compressed answer is damaged' };
+  }
+  return { text: body.toString('utf8') };
 }
 
 /**
@@ -357,12 +385,14 @@ export class CashfreeClient implements RpdApi {
         ...(body !== undefined ? { body } : {}),
         signal: controller.signal,
       });
-      const text = await readLimited(res.body, this.#maxResponseBytes);
+      const raw = await readLimited(res.body, this.#maxResponseBytes);
       await connectionFreed();
-      if (text === null) {
+      if (raw === null) {
         throw malformedAnswer(ctx, res.statusCode, `the answer is larger than ${this.#maxResponseBytes} bytes`);
       }
-      return { status: res.statusCode, headers: res.headers, text };
+      const decoded = decodeBody(raw, res.headers['content-encoding'], this.#maxResponseBytes);
+      if ('problem' in decoded) throw malformedAnswer(ctx, res.statusCode, decoded.problem);
+      return { status: res.statusCode, headers: res.headers, text: decoded.text };
     } catch (err) {
       if (err instanceof CashfreeError) throw err;
       throw errorFromNetwork(err, ctx, timedOut);
