@@ -214,7 +214,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     async close() {
       tracker.close();
       clearInterval(retentionTimer);
-      await Promise.all([...clients.values()].map((c) => c.then((x) => x.close()).catch(() => {})));
+      // Calls in flight are cut short, not waited for: a silent server would hold close() for the whole timeout.
+      await Promise.all([...clients.values()].map((c) => c.then((x) => x.destroy()).catch(() => {})));
       if (simulator) await (await simulator).close();
       history.close();
     },

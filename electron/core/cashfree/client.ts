@@ -203,6 +203,7 @@ export class CashfreeClient implements RpdApi {
   readonly #secrets: string[];
   readonly #dispatcher: Dispatcher;
   #closed = false;
+  #destroyed = false;
 
   constructor(cfg: CashfreeClientConfig) {
     let url: URL;
@@ -340,6 +341,17 @@ export class CashfreeClient implements RpdApi {
     await this.#dispatcher.close();
   }
 
+  /**
+   * Shutting down: aborts calls in flight (they fail as network errors) instead of waiting up to
+   * the whole-request timeout for a server that may never answer.
+   */
+  async destroy(): Promise<void> {
+    if (this.#destroyed) return;
+    this.#closed = true;
+    this.#destroyed = true;
+    await this.#dispatcher.destroy();
+  }
+
   #context(operation: Operation, verificationId?: string): ErrorContext {
     return {
       operation,
@@ -433,7 +445,7 @@ export class CashfreeClient implements RpdApi {
       try {
         return await attemptOnce();
       } catch (err) {
-        if (!(err instanceof CashfreeError) || !isWorthRetrying(err) || attempt >= policy.maxAttempts) throw err;
+        if (!(err instanceof CashfreeError) || !isWorthRetrying(err) || attempt >= policy.maxAttempts || this.#closed) throw err;
         const wait = err.retryAfterMs ?? backoffDelay(policy, attempt);
         if (waited + wait > policy.maxTotalWaitMs) throw err;
         waited += wait;
