@@ -104,7 +104,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const dataKey = await loadOrCreateDataKey(opts.dataDir, opts.keyProtector ?? keyFileProtector);
   const history = openHistory({ file: join(opts.dataDir, HISTORY_FILE), dataKey: dataKey.key, protection: dataKey.protection });
-  const applyRetention = (): void => void history.deleteOlderThan(settings.getPreferences().retentionDays);
+  // Deleted rows linger in the file's free pages until compacted: retention must really remove them.
+  const applyRetention = (): void => {
+    if (history.deleteOlderThan(settings.getPreferences().retentionDays) > 0) history.compact();
+  };
   applyRetention();
   const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000);
   retentionTimer.unref();
