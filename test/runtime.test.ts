@@ -136,6 +136,25 @@ describe('runtime', () => {
     expect(after).toContain('keptina');
   });
 
+  it('stops following orders deleted from history while they were open', async () => {
+    const rt = await runtime(true);
+    await rt.orders.create({ name: 'Sunita Devi' });
+    await rt.orders.create({ name: 'Mohammed Irfan' });
+    expect(rt.tracker.watching).toBe(2);
+    const deleted = await rt.handlers['history.deleteAll']({ confirm: true });
+    expect(deleted).toMatchObject({ ok: true, data: { deleted: 2 } });
+    // Each is dropped at its next poll, which finds no order on this computer.
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (rt.tracker.watching === 0) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 50);
+    });
+    expect(rt.tracker.watching).toBe(0);
+  });
+
   it('tracks a new order until the bank confirms', async () => {
     const rt = await runtime(true);
     const r = await rt.handlers['order.create']({ name: 'Priya Menon' });

@@ -112,7 +112,11 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000);
   retentionTimer.unref();
 
-  const tracker = new Tracker({ refresh: (id) => orders.refresh(id) });
+  const tracker = new Tracker({
+    refresh: (id) => orders.refresh(id),
+    // Deleted from history (Delete all, retention) while followed: nothing left to poll for.
+    isGone: (err) => err instanceof CashfreeError && err.code === 'not_found' && err.httpStatus === null,
+  });
   // One-shot CLI runs leave following orders to the app.
   const track = (id: string): void => void (opts.track && tracker.watch(id));
   const orders = new OrderService({ clientFor, store: history, events, activeProfile, track, newId: () => newVerificationId() });
