@@ -111,7 +111,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (err instanceof CashfreeError) {
       report(io, json, err.toAppError());
-      return err.code === 'invalid_input' ? 2 : 1;
+      // Refused by our own checks before any call: bad input. Refused by Cashfree: an API error.
+      return err.code === 'invalid_input' && err.httpStatus === null ? 2 : 1;
     }
     report(io, json, { code: 'internal', message: `Unexpected failure: ${(err as Error).message}`, retryable: false, httpStatus: null });
     return 1;

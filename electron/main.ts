@@ -9,7 +9,7 @@ import { claimSingleInstance, registerDeepLinks } from './platform/instance.ts';
 import { openLogsFolder, setupLogging } from './platform/log.ts';
 import { registerAppScheme, serveRenderer } from './platform/protocol.ts';
 import { createSecureWindow, hardenApp } from './platform/security.ts';
-import { rendererLocation } from './core/security.ts';
+import { isTrustedSenderFrame, rendererLocation } from './core/security.ts';
 import { restoreWindowState, trackWindowState } from './platform/window-state.ts';
 import { createPresentingControl } from './platform/presenting.ts';
 import { createAppTray } from './platform/tray.ts';
@@ -96,8 +96,8 @@ async function boot(): Promise<void> {
   runtime.events.on('settings.changed', () => void registerSecrets());
 
   const trusted = (e: IpcMainInvokeEvent): boolean => {
-    const url = e.senderFrame?.url ?? '';
-    return url.startsWith(`${location.origin}/`) && BrowserWindow.fromWebContents(e.sender) !== null;
+    const frame = e.senderFrame;
+    return BrowserWindow.fromWebContents(e.sender) !== null && isTrustedSenderFrame(frame ? { url: frame.url, isMainFrame: frame.parent === null } : null, location.origin);
   };
   bindIpc(runtime.handlers, runtime.events, trusted, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 

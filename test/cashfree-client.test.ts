@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { constants, generateKeyPairSync, privateDecrypt } from 'node:crypto';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../electron/simulator/server.ts';
 import { CashfreeClient, type CashfreeClientConfig } from '../electron/core/cashfree/client.ts';
@@ -505,6 +506,29 @@ describe('answers that never finish or never stop', () => {
     const err = await expectCashfreeError(c.status({ verificationId: 'v1' }));
     expect(err.code).toBe('malformed_answer');
     expect(err.message).toContain('larger than 10000 bytes');
+  });
+
+  it('decodes gzip, deflate and br answers, and holds the size limit for the decoded text', async () => {
+    const status = JSON.stringify({ verification_id: 'v1', ref_id: '7', status: 'CREATED', added_on: '2026-11-25T16:55:00+05:30' });
+    const encoders: Record<string, (b: Buffer) => Buffer> = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
+    for (const [encoding, encode] of Object.entries(encoders)) {
+      const baseUrl = await serve((_req, res) => {
+        const body = encode(Buffer.from(status));
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding, 'content-length': body.length });
+        res.end(body);
+      });
+      const { c } = client({ baseUrl });
+      expect((await c.status({ verificationId: 'v1' })).refId, encoding).toBe('7');
+    }
+    // 5 MB of spaces shrink to a few KB on the wire; decoded they are still too large.
+    const bombUrl = await serve((_req, res) => {
+      const body = gzipSync(Buffer.from(`${status}${' '.repeat(5_000_000)}`));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(body);
+    });
+    const bomb = await expectCashfreeError(client({ baseUrl: bombUrl }, { maxResponseBytes: 100_000 }).c.status({ verificationId: 'v1' }));
+    expect(bomb).toMatchObject({ code: 'malformed_answer' });
+    expect(bomb.message).toContain('larger than 100000 bytes');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CreateAnswer,
+  ErrorBody,
   parseCashfreeTime,
   parseScore,
   StatusAnswer,
@@ -9,6 +10,28 @@ import {
   toRemitterResult,
 } from '../electron/core/cashfree/schemas.ts';
 import { RemitterResult } from '../shared/domain.ts';
+import { errorFromResponse } from '../electron/core/cashfree/errors.ts';
+
+describe('ErrorBody', () => {
+  const ctx = { operation: 'status' as const, host: 'api.cashfree.com', signed: false, viaProxy: false, timeoutMs: 1_000, secrets: [] };
+  const meaning = (status: number, raw: unknown): string => {
+    const body = ErrorBody.safeParse(raw);
+    return errorFromResponse(status, body.success ? body.data : null, ctx).code;
+  };
+
+  it('keeps the fields it can read when another has an odd type', () => {
+    expect(ErrorBody.parse({ type: 'authentication_error', code: 401, message: null })).toMatchObject({ type: 'authentication_error', code: undefined, message: undefined });
+    expect(meaning(403, { code: 'ip_validation_failed', message: 42 })).toBe('ip_not_whitelisted');
+  });
+
+  it('takes what the top level lacks from the extra error object', () => {
+    expect(meaning(403, { error: { type: 'authentication_error', code: 'ip_validation_failed', message: 'IP not whitelisted your current ip is 1.2.3.4' } })).toBe('ip_not_whitelisted');
+    expect(meaning(400, { error: { code: 'invalid_request', message: 'Reverse Penny Drop is not enabled for this account' } })).toBe('rpd_not_enabled');
+    // The top level wins where both speak.
+    expect(ErrorBody.parse({ code: 'authentication_failed', error: { code: 'other', message: 'inner' } })).toMatchObject({ code: 'authentication_failed', message: 'inner' });
+    expect(ErrorBody.parse({ message: 'x', error: 'a string' })).toMatchObject({ message: 'x', error: 'a string' });
+  });
+});
 
 const createWire = {
   verification_id: 'test_verification_id',

@@ -106,7 +106,8 @@ describe('rpd CLI', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Kuldeep Yadav');
     expect(lines[1]).toMatch(/••••\d{4}/);
-  });
+    // Nine CLI processes one after another: generous room on a busy machine.
+  }, 60_000);
 
   it('answers a network failure with exit 1 and a plain sentence', async () => {
     const r = await rpd(['status', '--verification-id', 'abc'], { RPD_BASE_URL: 'http://127.0.0.1:9/verification', RPD_TIMEOUT_MS: '2000' });

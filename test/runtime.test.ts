@@ -1,14 +1,16 @@
 // The whole core over real parts: runtime + SQLite history + client + simulator on loopback.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRuntime } from '../electron/core/runtime.ts';
+import { HISTORY_FILE, startRuntime } from '../electron/core/runtime.ts';
 import type { Runtime } from '../electron/core/runtime.ts';
 import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
 import { startSimulator } from '../electron/simulator/server.ts';
 import type { Simulator } from '../electron/simulator/server.ts';
 import type { Order } from '../shared/domain.ts';
+import { order } from './history-fixtures.ts';
 
 let sim: Simulator;
 let dir: string;
@@ -109,6 +111,48 @@ describe('runtime', () => {
     expect(done.get(paid.verificationId)?.state).toBe('success');
     expect(done.get(lapsed.verificationId)?.state).toBe('expired');
     expect(second.history.listOpen()).toHaveLength(0);
+  });
+
+  it('retention at start removes old orders from the file itself, not only from lists', async () => {
+    const first = await runtime();
+    // One order from before the 180-day default, one made now.
+    const old = order({ verificationId: 'vrf_retention_old', name: 'Quixotica Oldname', createdAt: Date.now() - 400 * 86_400_000 });
+    first.history.insert(old);
+    const kept = await first.orders.create({ name: 'Keptina Newname' });
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+    const file = join(dir, HISTORY_FILE);
+    const bytes = async (): Promise<string> =>
+      Buffer.concat(await Promise.all([file, `${file}-wal`].map((f) => readFile(f).catch(() => Buffer.alloc(0))))).toString('latin1').toLowerCase();
+    expect(await bytes()).toContain('quixotica');
+
+    const second = await runtime();
+    expect(second.history.get(old.verificationId)).toBeNull();
+    expect(second.history.get(kept.verificationId)).not.toBeNull();
+    await second.close();
+    open.splice(open.indexOf(second), 1);
+    const after = await bytes();
+    expect(after).not.toContain('quixotica');
+    expect(after).toContain('keptina');
+  });
+
+  it('stops following orders deleted from history while they were open', async () => {
+    const rt = await runtime(true);
+    await rt.orders.create({ name: 'Sunita Devi' });
+    await rt.orders.create({ name: 'Mohammed Irfan' });
+    expect(rt.tracker.watching).toBe(2);
+    const deleted = await rt.handlers['history.deleteAll']({ confirm: true });
+    expect(deleted).toMatchObject({ ok: true, data: { deleted: 2 } });
+    // Each is dropped at its next poll, which finds no order on this computer.
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (rt.tracker.watching === 0) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 50);
+    });
+    expect(rt.tracker.watching).toBe(0);
   });
 
   it('tracks a new order until the bank confirms', async () => {

@@ -103,7 +103,7 @@ describe('simulator CLI', () => {
     expect(ended.stderr).toContain(path);
   });
 
-  it('uses a private key given as --public-key, and explains a public-only key', async () => {
+  it('uses a private key given as --public-key, and with a public-only key still refuses unsigned calls', async () => {
     const dir = tempDir();
     const keys = generateKeys();
     const privatePath = join(dir, 'private.pem');
@@ -116,9 +116,28 @@ describe('simulator CLI', () => {
     withPrivate.child.kill('SIGTERM');
     await withPrivate.exit;
 
-    const publicOnly = await launch(['--port', '0', '--public-key', publicPath]).exit;
-    expect(publicOnly.code).toBe(2);
-    expect(publicOnly.stderr).toContain('--private-key');
+    // The client's own key pair, public half only: the simulator cannot decrypt, but still
+    // demands a signature of the right form.
+    const publicOnly = launch(['--port', '0', '--public-key', publicPath]);
+    const origin = LISTENING.exec(await publicOnly.firstLine)?.[1] ?? '';
+    const headers = { 'x-client-id': 'id', 'x-client-secret': 'secret' };
+    const statusWith = async (extra: Record<string, string>): Promise<number> => {
+      const answer = await request(`${origin}/verification/remitter/status?verification_id=x`, { headers: { ...headers, ...extra } });
+      await answer.body.dump();
+      return answer.statusCode;
+    };
+    expect(await statusWith({})).toBe(403);
+    expect(await statusWith({ 'x-cf-signature': 'bm90IGEgc2lnbmF0dXJl' })).toBe(403);
+    expect(await statusWith({ 'x-cf-signature': makeSignature(keys.publicKeyPem, 'id') })).toBe(400); // past the check: unknown id
+    publicOnly.child.kill('SIGTERM');
+    const ended = await publicOnly.exit;
+    expect(ended.code).toBe(0);
+    expect(ended.stderr).toContain('--private-key');
+
+    const notAKey = join(dir, 'not-a-key.pem');
+    writeFileSync(notAKey, 'hello');
+    const refused = await launch(['--port', '0', '--public-key', notAKey]).exit;
+    expect(refused.code).toBe(2);
 
     const both = launch(['--port', '0', '--public-key', publicPath, '--private-key', privatePath]);
     expect(LISTENING.test(await both.firstLine)).toBe(true);

@@ -10,8 +10,15 @@ const CLIENT_ID = 'CF_SDK_TEST';
 const CLIENT_SECRET = 'cfsk_sdk_test';
 
 // The SDK bundles its own axios, so its errors are recognised by shape, not by class.
-const sdkErrorSchema = z.object({ isAxiosError: z.literal(true), response: z.object({ status: z.number(), data: z.unknown() }) });
-async function sdkError(promise: Promise<unknown>): Promise<{ status: number; data: unknown }> {
+// AxiosHeaders is a class instance: read through its JSON form.
+const axiosHeaders = z
+  .custom<{ toJSON(): unknown }>((h) => typeof (h as { toJSON?: unknown } | null)?.toJSON === 'function')
+  .transform((h) => z.record(z.string(), z.unknown()).parse(h.toJSON()));
+const sdkErrorSchema = z.object({
+  isAxiosError: z.literal(true),
+  response: z.object({ status: z.number(), data: z.unknown(), headers: axiosHeaders }),
+});
+async function sdkError(promise: Promise<unknown>): Promise<{ status: number; data: unknown; headers: Record<string, unknown> }> {
   const outcome = await promise.then(
     () => ({ rejected: false as const }),
     (error: unknown) => ({ rejected: true as const, error }),
@@ -73,6 +80,43 @@ describe('official cashfree-verification SDK', () => {
       Cashfree.XClientSecret = CLIENT_SECRET;
     });
     expect(unauthorised.status).toBe(401);
+  });
+
+  it('answers the SDK as its documented table says: unknown ids, both ids at once, any x-api-version, CREATED shape', async () => {
+    sim = await startSimulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, seed: 3 });
+    Cashfree.basePath = sim.baseUrl;
+    const before = Cashfree.XApiVersion;
+    try {
+      for (const version of ['2023-12-18', '2024-12-01', undefined]) {
+        Cashfree.XApiVersion = version as unknown as string;
+        const id = `sdk_v_${version ?? 'none'}`;
+        expect((await Cashfree.VrsReversePennyDropCreateRequest({ verification_id: id, name: 'Asha Rao' })).status).toBe(200);
+      }
+    } finally {
+      Cashfree.XApiVersion = before;
+    }
+    const created = await Cashfree.VrsReversePennyDropCreateRequest({ verification_id: 'sdk_shape', name: 'Asha Rao' });
+    const both = await Cashfree.VrsReversePennyDropFetchStatus(String(created.data.ref_id), 'sdk_shape');
+    expect(Object.keys(both.data).sort()).toEqual(['account_type', 'added_on', 'processed_on', 'ref_id', 'status', 'verification_id']);
+    expect(both.data).toMatchObject({ status: 'CREATED', ref_id: String(created.data.ref_id), account_type: '' });
+
+    const unknownId = await sdkError(Cashfree.VrsReversePennyDropFetchStatus(undefined, 'sdk_nobody'));
+    expect(unknownId).toMatchObject({ status: 400, data: { type: 'invalid_request', message: 'Please enter a valid verification_id' } });
+    const unknownRef = await sdkError(Cashfree.VrsReversePennyDropFetchStatus('999999999', undefined));
+    expect(unknownRef).toMatchObject({ status: 400, data: { message: 'Please enter a valid ref_id' } });
+    const mismatched = await sdkError(Cashfree.VrsReversePennyDropFetchStatus('999999999', 'sdk_shape'));
+    expect(mismatched.status).toBe(400);
+  });
+
+  it('rate-limits with 429 and the X-RateLimit headers the SDK passes on', async () => {
+    sim = await startSimulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, rateLimitPerMinute: 2 });
+    Cashfree.basePath = sim.baseUrl;
+    await Cashfree.VrsReversePennyDropCreateRequest({ verification_id: 'sdk_rl_1' });
+    await Cashfree.VrsReversePennyDropCreateRequest({ verification_id: 'sdk_rl_2' });
+    const limited = await sdkError(Cashfree.VrsReversePennyDropCreateRequest({ verification_id: 'sdk_rl_3' }));
+    expect(limited).toMatchObject({ status: 429, data: { type: 'rate_limit_error' } });
+    expect(limited.headers).toMatchObject({ 'x-ratelimit-limit': '2', 'x-ratelimit-remaining': '0' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('works with public-key 2FA when the signature header is passed, and is refused without it', async () => {

@@ -44,6 +44,25 @@ describe('Tracker', () => {
     expect(calls).toBe(after);
   });
 
+  it('drops an order whose refresh says it is gone, instead of polling it for ever', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const gone = new Error('no such order on this computer');
+    const tracker = new Tracker({
+      refresh: async () => {
+        calls++;
+        throw gone;
+      },
+      isGone: (err) => err === gone,
+      intervalMs: 1_000,
+    });
+    tracker.watch('x');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toBe(1);
+    expect(tracker.watching).toBe(0);
+    tracker.close();
+  });
+
   it('backs off after errors and recovers', async () => {
     vi.useFakeTimers();
     const times: number[] = [];

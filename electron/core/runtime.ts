@@ -114,12 +114,19 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const dataKey = await loadOrCreateDataKey(opts.dataDir, opts.keyProtector ?? keyFileProtector);
   const history = openHistory({ file: join(opts.dataDir, HISTORY_FILE), dataKey: dataKey.key, protection: dataKey.protection });
-  const applyRetention = (): void => void history.deleteOlderThan(settings.getPreferences().retentionDays);
+  // Deleted rows linger in the file's free pages until compacted: retention must really remove them.
+  const applyRetention = (): void => {
+    if (history.deleteOlderThan(settings.getPreferences().retentionDays) > 0) history.compact();
+  };
   applyRetention();
   const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000);
   retentionTimer.unref();
 
-  const tracker = new Tracker({ refresh: (id) => orders.refresh(id) });
+  const tracker = new Tracker({
+    refresh: (id) => orders.refresh(id),
+    // Deleted from history (Delete all, retention) while followed: nothing left to poll for.
+    isGone: (err) => err instanceof CashfreeError && err.code === 'not_found' && err.httpStatus === null,
+  });
   // One-shot CLI runs leave following orders to the app.
   const track = (id: string): void => void (opts.track && tracker.watch(id));
   const orders = new OrderService({ clientFor, store: history, events, activeProfile, track, newId: () => newVerificationId() });
@@ -233,7 +240,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     async close() {
       tracker.close();
       clearInterval(retentionTimer);
-      await Promise.all([...clients.values()].map((c) => c.then((x) => x.close()).catch(() => {})));
+      // Calls in flight are cut short, not waited for: a silent server would hold close() for the whole timeout.
+      await Promise.all([...clients.values()].map((c) => c.then((x) => x.destroy()).catch(() => {})));
       if (simulator) await (await simulator).close();
       history.close();
     },

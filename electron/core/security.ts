@@ -61,6 +61,15 @@ export function isAllowedNavigation(url: string, appOrigin: string): boolean {
   );
 }
 
+/**
+ * An IPC call is answered only for the main frame of a window showing the app itself: not for a
+ * sub-frame, not for a page the window was somehow navigated to. Parsed like navigation, so
+ * `app://rpd.evil/` or `http://localhost:5173@evil/` do not pass.
+ */
+export function isTrustedSenderFrame(frame: { url: string; isMainFrame: boolean } | null, appOrigin: string): boolean {
+  return frame !== null && frame.isMainFrame && isAllowedNavigation(frame.url, appOrigin);
+}
+
 /** Links leave the app only as https:// to an allow-listed host, with no credentials in the URL. */
 export function isAllowedExternal(url: string, allowedHosts: readonly string[] = DEFAULT_EXTERNAL_HOSTS): boolean {
   const target = parseUrl(url);

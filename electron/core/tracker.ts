@@ -6,6 +6,8 @@ import type { Order } from '../../shared/domain.ts';
 
 export interface TrackerOptions {
   refresh: (verificationId: string) => Promise<Order>;
+  /** A failure that means the order is gone (deleted from history): stop following it. */
+  isGone?: (err: unknown) => boolean;
   /** Fastest poll of one order. */
   intervalMs?: number;
   /** Status requests per minute for the whole app. */
@@ -28,7 +30,7 @@ export class Tracker {
   requestsSent = 0;
 
   constructor(opts: TrackerOptions) {
-    this.#o = { intervalMs: 2_000, budgetPerMinute: 80, maxBackoffMs: 30_000, now: Date.now, ...opts };
+    this.#o = { intervalMs: 2_000, budgetPerMinute: 80, maxBackoffMs: 30_000, now: Date.now, isGone: () => false, ...opts };
   }
 
   get watching(): number {
@@ -99,7 +101,12 @@ export class Tracker {
         this.#watches.delete(id);
         return;
       }
-    } catch {
+    } catch (err) {
+      if (this.#o.isGone(err)) {
+        if (this.#watches.get(id) === w) this.#watches.delete(id);
+        this.#arm();
+        return;
+      }
       w.failures++;
     }
     if (!this.#watches.has(id)) return;

@@ -14,7 +14,8 @@ const USAGE = `Usage: node electron/simulator/cli.ts [options]
   --client-secret S        accepted x-client-secret (default: any non-empty)
   --public-key PATH        require x-cf-signature. PATH holding a private key: use it. PATH missing:
                            generate a 2048-bit pair and write the public key there for clients.
-                           PATH holding a public key: also give --private-key.
+                           PATH holding a public key: with --private-key, decrypt signatures; alone,
+                           check only that each request carries one of the right form.
   --private-key PATH       the private key that decrypts x-cf-signature
   --seed N                 seed for ref_ids, names at bank, accounts and UTRs
   --auto-pay-after SECONDS pay every new order automatically after this many seconds
@@ -78,7 +79,8 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
   if (publicKeyPath !== undefined || privateKeyPath !== undefined) {
     const outcome = resolveKeyFiles(publicKeyPath, privateKeyPath);
     if (outcome.kind === 'error') throw new UsageError(outcome.message);
-    options.privateKeyPem = outcome.privateKeyPem;
+    if (outcome.kind === 'public_only') options.publicKeyPem = outcome.publicKeyPem;
+    else options.privateKeyPem = outcome.privateKeyPem;
     notes.push(outcome.note);
   }
   return { options, help: false, notes };

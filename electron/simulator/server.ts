@@ -16,7 +16,7 @@ import type { Effect, Endpoint, FaultsInput, FaultsView } from './faults.ts';
 import { OrderBook, REVERSAL_STATUSES, SimulatorError } from './orders.ts';
 import type { OrderSummary, PayOptions, ReversalStatus, StatusAnswer } from './orders.ts';
 import { randomFor } from './random.ts';
-import { checkSignature, keysFromPrivatePem } from './signature.ts';
+import { checkSignature, keysFromPrivatePem, keysFromPublicPem } from './signature.ts';
 import type { SignatureKeys } from './signature.ts';
 
 export interface SimulatorOptions {
@@ -28,6 +28,11 @@ export interface SimulatorOptions {
   clientSecret?: string;
   /** When set, every API call must carry a valid x-cf-signature. */
   privateKeyPem?: string;
+  /**
+   * Without privateKeyPem: every API call must carry an x-cf-signature of the right form for this
+   * public key (it cannot be decrypted without the private key).
+   */
+  publicKeyPem?: string;
   seed?: number;
   /** Orders are paid automatically this long after creation. */
   autoPayAfterMs?: number;
@@ -149,7 +154,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const now = opts.now ?? Date.now;
   const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
   const quiet = opts.quiet ?? true;
-  const keys: SignatureKeys | null = opts.privateKeyPem ? keysFromPrivatePem(opts.privateKeyPem) : null;
+  const keys: SignatureKeys | null = opts.privateKeyPem
+    ? keysFromPrivatePem(opts.privateKeyPem)
+    : opts.publicKeyPem
+      ? keysFromPublicPem(opts.publicKeyPem)
+      : null;
   const book = new OrderBook({
     seed,
     now,

@@ -9,20 +9,35 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
 export interface SignatureKeys {
-  privateKey: KeyObject;
+  /** Null when only the public key is known: signatures are then checked for form, not decrypted. */
+  privateKey: KeyObject | null;
   publicKeyPem: string;
+  /** Length of a signature for this key, in bytes (the RSA modulus: 256 for 2048 bit). */
+  signatureBytes: number;
+}
+
+function modulusBytes(key: KeyObject): number {
+  return Math.ceil((key.asymmetricKeyDetails?.modulusLength ?? 2048) / 8);
 }
 
 export function keysFromPrivatePem(privateKeyPem: string): SignatureKeys {
   const privateKey = createPrivateKey(privateKeyPem);
   const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
-  return { privateKey, publicKeyPem };
+  return { privateKey, publicKeyPem, signatureBytes: modulusBytes(privateKey) };
 }
 
-export function generateKeys(): SignatureKeys & { privateKeyPem: string } {
+/** Only the public half (what a merchant holds): the header must be there and be an RSA block for this key. */
+export function keysFromPublicPem(publicKeyPem: string): SignatureKeys {
+  const publicKey = createPublicKey(publicKeyPem);
+  if (publicKey.asymmetricKeyType !== 'rsa') throw new Error(`not an RSA public key (${publicKey.asymmetricKeyType ?? 'unknown'})`);
+  return { privateKey: null, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), signatureBytes: modulusBytes(publicKey) };
+}
+
+export function generateKeys(): SignatureKeys & { privateKey: KeyObject; privateKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
     privateKey,
+    signatureBytes: 256,
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   };
@@ -41,6 +56,11 @@ export type SignatureCheck = 'ok' | 'missing' | 'invalid' | 'stale';
 
 export function checkSignature(keys: SignatureKeys, header: string | undefined, clientId: string, nowMs: number): SignatureCheck {
   if (header === undefined || header.trim() === '') return 'missing';
+  if (keys.privateKey === null) {
+    const text = header.trim();
+    const ok = /^[A-Za-z0-9+/]+={0,2}$/.test(text) && Buffer.from(text, 'base64').length === keys.signatureBytes;
+    return ok ? 'ok' : 'invalid';
+  }
   let plain: string;
   try {
     plain = privateDecrypt(
@@ -64,6 +84,7 @@ function isPrivateKeyPem(text: string): boolean {
 
 export type KeyFileOutcome =
   | { kind: 'loaded'; keys: SignatureKeys; privateKeyPem: string; note: string }
+  | { kind: 'public_only'; publicKeyPem: string; note: string }
   | { kind: 'error'; message: string };
 
 /**
@@ -100,8 +121,16 @@ export function resolveKeyFiles(publicKeyPath: string | undefined, privateKeyPat
   if (isPrivateKeyPem(text)) {
     return { kind: 'loaded', keys: keysFromPrivatePem(text), privateKeyPem: text, note: `signature check on, private key from ${publicKeyPath}` };
   }
-  return {
-    kind: 'error',
-    message: `--public-key ${publicKeyPath} holds only a public key; the simulator must decrypt signatures, so also pass --private-key PATH with the matching private key`,
-  };
+  // The client's own key pair: without the private half signatures cannot be decrypted, but their
+  // presence and form still are checked, so an unsigned client is still refused.
+  try {
+    const keys = keysFromPublicPem(text);
+    return {
+      kind: 'public_only',
+      publicKeyPem: keys.publicKeyPem,
+      note: `signature required; ${publicKeyPath} holds only a public key, so x-cf-signature is checked for form only (pass --private-key PATH to decrypt it)`,
+    };
+  } catch {
+    return { kind: 'error', message: `--public-key ${publicKeyPath} holds neither a PEM RSA public key nor a private key` };
+  }
 }

@@ -7,6 +7,7 @@ import {
   devCsp,
   isAllowedExternal,
   isAllowedNavigation,
+  isTrustedSenderFrame,
   rendererLocation,
   withCsp,
 } from '../../electron/core/security.ts';
@@ -32,6 +33,18 @@ describe('isAllowedNavigation', () => {
   ])('denies %s', (url) => {
     expect(isAllowedNavigation(url, APP_ORIGIN)).toBe(false);
     expect(isAllowedNavigation(url, 'http://localhost:5173')).toBe(false);
+  });
+});
+
+describe('isTrustedSenderFrame', () => {
+  it('trusts only the main frame of a page of the app', () => {
+    expect(isTrustedSenderFrame({ url: 'app://rpd/index.html', isMainFrame: true }, APP_ORIGIN)).toBe(true);
+    expect(isTrustedSenderFrame({ url: 'http://localhost:5173/', isMainFrame: true }, 'http://localhost:5173')).toBe(true);
+    expect(isTrustedSenderFrame({ url: 'app://rpd/index.html', isMainFrame: false }, APP_ORIGIN)).toBe(false);
+    expect(isTrustedSenderFrame(null, APP_ORIGIN)).toBe(false);
+    for (const url of ['app://rpd.evil/index.html', 'http://localhost:5173@evil.example/', 'https://evil.example/', 'about:blank', 'file:///etc/passwd', '']) {
+      expect(isTrustedSenderFrame({ url, isMainFrame: true }, url.startsWith('http') ? 'http://localhost:5173' : APP_ORIGIN), url).toBe(false);
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { KeyObject } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import type { Readable } from 'node:stream';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { isVerificationId } from '../../../shared/ids.ts';
@@ -139,10 +140,10 @@ function makeDispatcher(
 }
 
 /**
- * The body as text, or null once it grows past `max`. Plain 'data' events: reading through an
+ * The body's bytes, or null once they grow past `max`. Plain 'data' events: reading through an
  * async iterator cost a measurable share of each call's CPU.
  */
-function readLimited(body: Readable, max: number): Promise<string | null> {
+function readLimited(body: Readable, max: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -155,9 +156,36 @@ function readLimited(body: Readable, max: number): Promise<string | null> {
       }
       chunks.push(chunk);
     });
-    body.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    body.once('end', () => resolve(Buffer.concat(chunks, size)));
     body.once('error', reject);
   });
+}
+
+/**
+ * undici's request() leaves Content-Encoding to the caller. We ask for none, but gateways in
+ * front of Cashfree may compress anyway. The size limit holds for the decoded text too.
+ */
+function decodeBody(raw: Buffer, contentEncoding: string | string[] | undefined, max: number): { text: string } | { problem: string } {
+  const codings = [contentEncoding ?? []]
+    .flat()
+    .join(',')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
+  let body = raw;
+  try {
+    // Codings are listed in the order they were applied: undo them from the last.
+    for (const coding of codings.reverse()) {
+      if (coding === 'gzip' || coding === 'x-gzip') body = gunzipSync(body, { maxOutputLength: max });
+      else if (coding === 'deflate') body = inflateSync(body, { maxOutputLength: max });
+      else if (coding === 'br') body = brotliDecompressSync(body, { maxOutputLength: max });
+      else return { problem: `the answer is in an unknown encoding (${coding.slice(0, 20)})` };
+    }
+  } catch (err) {
+    const tooLarge = (err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
+    return { problem: tooLarge ? `the answer is larger than ${max} bytes` : 'the compressed answer is damaged' };
+  }
+  return { text: body.toString('utf8') };
 }
 
 /**
@@ -184,6 +212,7 @@ export class CashfreeClient implements RpdApi {
   readonly #secrets: string[];
   readonly #dispatcher: Dispatcher;
   #closed = false;
+  #destroyed = false;
 
   constructor(cfg: CashfreeClientConfig) {
     let url: URL;
@@ -321,6 +350,17 @@ export class CashfreeClient implements RpdApi {
     await this.#dispatcher.close();
   }
 
+  /**
+   * Shutting down: aborts calls in flight (they fail as network errors) instead of waiting up to
+   * the whole-request timeout for a server that may never answer.
+   */
+  async destroy(): Promise<void> {
+    if (this.#destroyed) return;
+    this.#closed = true;
+    this.#destroyed = true;
+    await this.#dispatcher.destroy();
+  }
+
   #context(operation: Operation, verificationId?: string): ErrorContext {
     return {
       operation,
@@ -368,12 +408,14 @@ export class CashfreeClient implements RpdApi {
         ...(body !== undefined ? { body } : {}),
         signal: controller.signal,
       });
-      const text = await readLimited(res.body, this.#maxResponseBytes);
+      const raw = await readLimited(res.body, this.#maxResponseBytes);
       await connectionFreed();
-      if (text === null) {
+      if (raw === null) {
         throw malformedAnswer(ctx, res.statusCode, `the answer is larger than ${this.#maxResponseBytes} bytes`);
       }
-      return { status: res.statusCode, headers: res.headers, text };
+      const decoded = decodeBody(raw, res.headers['content-encoding'], this.#maxResponseBytes);
+      if ('problem' in decoded) throw malformedAnswer(ctx, res.statusCode, decoded.problem);
+      return { status: res.statusCode, headers: res.headers, text: decoded.text };
     } catch (err) {
       if (err instanceof CashfreeError) throw err;
       throw errorFromNetwork(err, ctx, timedOut);
@@ -414,7 +456,7 @@ export class CashfreeClient implements RpdApi {
       try {
         return await attemptOnce();
       } catch (err) {
-        if (!(err instanceof CashfreeError) || !isWorthRetrying(err) || attempt >= policy.maxAttempts) throw err;
+        if (!(err instanceof CashfreeError) || !isWorthRetrying(err) || attempt >= policy.maxAttempts || this.#closed) throw err;
         const wait = err.retryAfterMs ?? backoffDelay(policy, attempt);
         if (waited + wait > policy.maxTotalWaitMs) throw err;
         waited += wait;

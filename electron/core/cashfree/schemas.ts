@@ -193,14 +193,22 @@ export const StatusAnswer = StatusAnswerWire.transform(
   }),
 );
 
-/** Cashfree's error body. Every field optional: gateways in front of Cashfree answer with anything. */
-export const ErrorBody = z.looseObject({
-  type: z.string().optional(),
-  code: z.string().optional(),
-  message: z.string().optional(),
-  error: z.unknown().optional(),
-});
-export type ErrorBody = z.infer<typeof ErrorBody>;
+/** A field read if it is text, else dropped: one odd field must not cost the others. */
+const maybeText = z.string().optional().catch(undefined);
+const ErrorFields = z.looseObject({ type: maybeText, code: maybeText, message: maybeText });
+
+/**
+ * Cashfree's error body. Every field optional: gateways in front of Cashfree answer with anything.
+ * Fields missing at the top are taken from the extra `error` object some answers carry.
+ */
+export const ErrorBody = z
+  .looseObject({ type: maybeText, code: maybeText, message: maybeText, error: z.unknown().optional() })
+  .transform((body) => {
+    const inner = ErrorFields.safeParse(body.error);
+    if (!inner.success) return body;
+    return { ...body, type: body.type ?? inner.data.type, code: body.code ?? inner.data.code, message: body.message ?? inner.data.message };
+  });
+export type ErrorBody = z.output<typeof ErrorBody>;
 
 const oneOf = <T extends string>(values: readonly T[], raw: string): T | null =>
   (values as readonly string[]).includes(raw) ? (raw as T) : null;
