@@ -342,6 +342,16 @@ describe('lifecycle', () => {
     expect((await control(sim, 'POST', '/orders/ghost/pay')).status).toBe(404);
   });
 
+  it('refuses control requests that a page of another origin makes through a browser', async () => {
+    const sim = await start();
+    await create(sim, { verification_id: 'csrf-1' });
+    const foreign = await call(`${sim.origin}/__sim/orders/csrf-1/pay`, { method: 'POST', headers: { origin: 'http://evil.example' } });
+    expect(foreign.status).toBe(403);
+    expect((await status(sim, '?verification_id=csrf-1')).json).toMatchObject({ status: 'CREATED' });
+    const own = await call(`${sim.origin}/__sim/orders/csrf-1/pay`, { method: 'POST', headers: { origin: sim.origin } });
+    expect(own.status).toBe(200);
+  });
+
   it('expires on demand', async () => {
     const sim = await start();
     await create(sim, { verification_id: 'life-3' });

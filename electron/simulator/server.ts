@@ -355,8 +355,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       sendJson(res, 403, { error: 'forbidden', message: 'the control API answers loopback clients only' });
       return;
     }
-    const parts = url.pathname.split('/').filter((p) => p !== '').slice(1).map(decodeURIComponent);
     const method = req.method ?? 'GET';
+    // A page from another origin must not pay or fail orders through the visitor's browser: only
+    // the simulator's own checkout page (same origin) and clients that send no Origin may change things.
+    const from = header(req, 'origin');
+    if (method !== 'GET' && from !== undefined && from !== `${opts.tls ? 'https' : 'http'}://${header(req, 'host') ?? ''}`) {
+      sendJson(res, 403, { error: 'forbidden', message: 'the control API refuses requests from other origins' });
+      return;
+    }
+    const parts = url.pathname.split('/').filter((p) => p !== '').slice(1).map(decodeURIComponent);
     const parsed = parseJson(body);
     // HTML forms post url-encoded bodies; treat anything that is not JSON as no options.
     const json = parsed.ok ? parsed.value : undefined;
