@@ -1,11 +1,7 @@
 // A slow network on loopback: a TCP proxy that holds every chunk for a one-way delay in each
 // direction and makes a new connection cost one round trip, so TCP and TLS handshakes cost what
-// they cost against a distant Cashfree. Plus a throwaway certificate for 127.0.0.1.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// they cost against a distant Cashfree.
 import { createServer, connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export interface DelayProxy {
   port: number;
@@ -51,22 +47,4 @@ export async function startDelayProxy(target: { host: string; port: number }, on
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** A self-signed certificate for 127.0.0.1 made with openssl, or null where openssl is missing. */
-export function makeCertificate(): { key: string; cert: string } | null {
-  const dir = mkdtempSync(join(tmpdir(), 'rpd-bench-tls-'));
-  try {
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-        '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-  } catch {
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

@@ -3,7 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import { CashfreeClient } from '../electron/core/cashfree/client.ts';
 import { startSimulator } from '../electron/simulator/server.ts';
-import { makeCertificate, startDelayProxy } from './network.ts';
+import { startDelayProxy } from './network.ts';
+import { makeCertificate } from '../test/fixtures/tls.ts';
 import { median, progress, round, sleep } from './stats.ts';
 
 const IDLE_MS = 6_000;

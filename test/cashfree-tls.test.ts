@@ -1,31 +1,12 @@
 // HTTPS, as against the real Cashfree: the simulator with a throwaway certificate for 127.0.0.1.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../electron/simulator/server.ts';
 import { CashfreeClient } from '../electron/core/cashfree/client.ts';
 import { CashfreeError } from '../electron/core/cashfree/errors.ts';
 import { startConnectProxy, type TestProxy } from './cashfree-proxy.ts';
+import { makeCertificate } from './fixtures/tls.ts';
 
-function makeCertificate(): { key: string; cert: string } | null {
-  const dir = mkdtempSync(join(tmpdir(), 'rpd-tls-'));
-  try {
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-        '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-  } catch {
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const tls = makeCertificate();
 
