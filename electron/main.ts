@@ -21,7 +21,6 @@ import { historyKeyProtector } from './platform/vault/data-key.ts';
 import { ClipboardGuard } from './core/clipboard-guard.ts';
 import { desktopPorts, readClipboardText, writeClipboardText } from './platform/desktop.ts';
 import { redactor } from './core/log/redact.ts';
-import { isFinal } from '../shared/domain.ts';
 import type { Order } from '../shared/domain.ts';
 import type { AppCommand } from '../shared/contract.ts';
 
@@ -75,7 +74,9 @@ async function boot(): Promise<void> {
     settings,
     track: true,
     clipboard: clipboardGuard,
-    platform: desktopPorts(present),
+    // The window decides when an order deserves a notification (shared/notify.ts); main holds
+    // it back while the customer's QR is on a shared screen.
+    platform: { ...desktopPorts(present), notify: async (title, body) => presenting.notify({ title, body }) },
     keyProtector: await historyKeyProtector(),
     log: logger,
     logFile,
@@ -132,9 +133,6 @@ async function boot(): Promise<void> {
     recent.unshift(order);
     recent.length = Math.min(recent.length, 10);
     tray?.update(recent, presenting.isPresenting());
-    if (isFinal(order.state) && order.state !== 'create_failed' && !mainWindow?.isFocused()) {
-      presenting.notify({ title: `${order.name}: ${order.state === 'success' ? 'verified' : order.state}`, body: order.result ? `Paid from account ${order.result.maskedAccount}` : 'RPD Desk' });
-    }
   });
   links.setHandler((action) => command({ kind: 'new-order', name: action.name }));
 
