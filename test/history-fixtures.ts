@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Order, RemitterResult } from '../shared/domain.ts';
 import { appLinksFromUpi } from '../shared/links.ts';
+import { makeOrder } from './fixtures/orders.ts';
 
 export const T0 = Date.UTC(2026, 0, 15, 9, 30);
 
@@ -25,26 +26,19 @@ export function remitter(over: Partial<RemitterResult> = {}): RemitterResult {
   };
 }
 
+/** A fresh order as history first sees it ("creating", no answer yet), at a fixed time. */
 export function order(over: Partial<Order> = {}): Order {
-  const verificationId = over.verificationId ?? `vrf_${Math.random().toString(36).slice(2, 12)}`;
-  return {
-    verificationId,
+  return makeOrder({
+    verificationId: `vrf_${Math.random().toString(36).slice(2, 12)}`,
     refId: null,
     name: 'Bharath Kumar',
-    note: '',
-    profile: 'demo',
     state: 'creating',
     createdAt: T0,
     updatedAt: T0,
     validUpto: null,
     links: null,
-    qrCode: null,
-    result: null,
-    answerLost: false,
-    replaces: null,
-    lastError: null,
     ...over,
-  };
+  });
 }
 
 export function links(tr: string): Order['links'] {

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../shared/domain.ts';
 import { notificationFor } from '../shared/notify.ts';
+import { makeOrder } from './fixtures/orders.ts';
 
-const order = (state: Order['state']): Order => ({
-  verificationId: 'rpd_1',
-  refId: '1',
-  name: 'Asha Kumari',
-  note: '',
-  profile: 'demo',
-  state,
-  createdAt: 0,
-  updatedAt: 0,
-  validUpto: null,
-  links: null,
-  qrCode: null,
-  result: null,
-  answerLost: false,
-  replaces: null,
-  lastError: null,
-});
+const order = (state: Order['state']): Order => makeOrder({ verificationId: 'rpd_1', state, links: null, validUpto: null });
 
 describe('desktop notification decision', () => {
   it('notifies the step into a final state while the window is not focused', () => {

@@ -2,13 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Tracker } from '../electron/core/tracker.ts';
 import type { Order } from '../shared/domain.ts';
+import { makeOrder } from './fixtures/orders.ts';
 
-function order(id: string, state: Order['state']): Order {
-  return {
-    verificationId: id, refId: '1', name: 'A', note: '', profile: 'demo', state, createdAt: 0, updatedAt: 0, validUpto: null,
-    links: null, qrCode: null, result: null, answerLost: false, replaces: null, lastError: null,
-  };
-}
+const order = (verificationId: string, state: Order['state']): Order => makeOrder({ verificationId, state });
 
 afterEach(() => vi.useRealTimers());
 
