@@ -1,31 +1,17 @@
 // Fault matrix on create: whatever happens, every order the agent asked for ends in a defined
 // state, once, as the simulator holds it, and the agent gets an actionable message.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../electron/simulator/server.ts';
-import type { Simulator } from '../../electron/simulator/server.ts';
-import type { Runtime } from '../../electron/core/runtime.ts';
+import { describe, expect, it } from 'vitest';
 import type { Order } from '../../shared/domain.ts';
 import type { Result } from '../../shared/result.ts';
 import { FAULTS, TIMEOUT_MS } from './fault-matrix.ts';
-import { CLIENT_ID, CLIENT_SECRET, expectActionable, expectConverged, historyRows, resolveOpen, tortureRuntime } from './helpers.ts';
+import { expectActionable, expectConverged, historyRows, freshPerTest, resolveOpen } from './helpers.ts';
 
-let sim: Simulator;
-let rt: Runtime | null = null;
-
-// A fresh simulator per case: closing it drops requests still sleeping in a fault, which would
-// otherwise land in the next case.
-beforeEach(async () => {
-  sim = await startSimulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, seed: 5, quiet: true });
-});
-afterEach(async () => {
-  await rt?.close();
-  rt = null;
-  await sim.close();
-});
+const fresh = freshPerTest();
 
 describe('fault on create', () => {
   it.each(FAULTS)('$name: orders end defined, once, with actionable errors', async ({ spec }) => {
-    rt = await tortureRuntime(sim, { timeoutMs: TIMEOUT_MS });
+    const sim = fresh.sim;
+    const rt = await fresh.runtime({ timeoutMs: TIMEOUT_MS });
     sim.setFaults({ create: spec });
     const results: Result<Order>[] = [];
     for (const name of ['Asha Kumari', 'Rahul Verma']) {

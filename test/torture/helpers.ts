@@ -3,10 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { startRuntime } from '../../electron/core/runtime.ts';
 import type { Runtime } from '../../electron/core/runtime.ts';
 import { openPlainNodeSettings } from '../../electron/core/settings/index.ts';
+import { startSimulator } from '../../electron/simulator/server.ts';
 import type { Simulator } from '../../electron/simulator/server.ts';
 import { ORDER_STATES } from '../../shared/domain.ts';
 import type { OrderState } from '../../shared/domain.ts';
@@ -29,6 +30,33 @@ export async function tortureRuntime(sim: Simulator, opts: { timeoutMs?: number;
     },
     track: opts.track ?? false,
   });
+}
+
+/**
+ * A fresh simulator per test, and the runtime made against it closed after the test: closing the
+ * simulator drops requests still sleeping in a fault, which would otherwise land in the next test.
+ */
+export function freshPerTest(): { readonly sim: Simulator; runtime(opts?: { timeoutMs?: number }): Promise<Runtime> } {
+  let sim: Simulator | null = null;
+  let rt: Runtime | null = null;
+  beforeEach(async () => {
+    sim = await startSimulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, seed: 5, quiet: true });
+  });
+  afterEach(async () => {
+    await rt?.close();
+    rt = null;
+    await sim?.close();
+  });
+  return {
+    get sim(): Simulator {
+      if (!sim) throw new Error('no simulator outside a test');
+      return sim;
+    },
+    async runtime(opts = {}) {
+      rt = await tortureRuntime(this.sim, opts);
+      return rt;
+    },
+  };
 }
 
 /** Every row of the history (the tests stay far below one page). */
