@@ -119,6 +119,10 @@ export function makeOrder(r: () => number, i: number, createdAt: number): Order 
     answerLost: false,
     replaces: null,
     lastError: null,
+    pageUrl: null,
+    validUptoAssumed: false,
+    cashfreeStatus: null,
+    attention: null,
   };
 }
 

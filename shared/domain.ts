@@ -82,5 +82,13 @@ export const Order = z.object({
   /** The order this one replaces (new link after expiry or after a lost answer). */
   replaces: z.string().nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Cashfree's hosted https page for the order (its `url`), when the create answer had one. */
+  pageUrl: z.string().nullable(),
+  /** Cashfree's valid_upto could not be read: validUpto is creation + 10 minutes. */
+  validUptoAssumed: z.boolean(),
+  /** A status value outside the four documented ones, shown as Cashfree sent it; null otherwise. */
+  cashfreeStatus: z.string().nullable(),
+  /** Following stopped after repeated errors that will not clear by themselves (wrong keys, IP...). */
+  attention: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type Order = z.infer<typeof Order>;

@@ -1,5 +1,6 @@
 // History list and search shapes shared by main, renderer and CLI. Pure TypeScript: no Node, no DOM.
 import { z } from 'zod';
+import { Verdict } from './verdict.ts';
 import { NAME_MATCH_RESULTS, NameMatchResult, ORDER_STATES, Order, OrderState, PROFILE_KINDS, ProfileKind } from './domain.ts';
 
 /** The fields the history list shows: no personal data from the bank beyond the masked account. */
@@ -19,6 +20,8 @@ export const HistoryRow = Order.pick({
   matchResult: NameMatchResult.nullable(),
   /** Only the last 4 digits (shared/mask.ts). */
   maskedAccount: z.string().nullable(),
+  /** shared/verdict.ts, stored with the row. */
+  verdict: Verdict,
 });
 export type HistoryRow = z.infer<typeof HistoryRow>;
 

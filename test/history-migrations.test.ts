@@ -58,6 +58,12 @@ describe('migrations', () => {
     expect(store.search({ text: 'branch' }).rows.map((r) => r.verificationId)).toEqual(['vrf_old_1']);
     expect(store.search({ text: '9001' }).rows.map((r) => r.verificationId)).toEqual(['vrf_old_1']);
     expect(store.listOpen().map((o) => o.verificationId)).toEqual(['vrf_old_2']);
+    // Migration 3: the verdict of the paid order needs its sealed details, filled in at open.
+    expect(store.search({}).rows.map((r) => [r.verificationId, r.verdict])).toEqual([
+      ['vrf_old_2', 'waiting'],
+      ['vrf_old_1', 'verified'],
+    ]);
+    expect(store.get('vrf_old_1')).toMatchObject({ pageUrl: null, validUptoAssumed: false, cashfreeStatus: null, attention: null });
     const old = store.get('vrf_old_1');
     expect(old?.result).toEqual(remitter());
     expect(old?.links?.phonepe).toBe('phonepe://pay?pa=a@b&am=1.00&tr=9001');

@@ -251,6 +251,7 @@ describe('search', () => {
       validUpto: null,
       answerLost: false,
       replaces: null,
+      verdict: 'verified',
     });
   });
 

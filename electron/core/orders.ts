@@ -69,6 +69,10 @@ export class OrderService {
       answerLost: false,
       replaces: input.replaces ?? null,
       lastError: null,
+      pageUrl: null,
+      validUptoAssumed: false,
+      cashfreeStatus: null,
+      attention: null,
     };
     this.#d.store.insert(order);
     this.#d.events.emit('order.updated', order);

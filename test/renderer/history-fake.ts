@@ -49,6 +49,10 @@ export function makeOrder(i: number, over: Partial<Order> = {}): Order {
     answerLost: false,
     replaces: null,
     lastError: null,
+    pageUrl: null,
+    validUptoAssumed: false,
+    cashfreeStatus: null,
+    attention: null,
     ...over,
   };
 }

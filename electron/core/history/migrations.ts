@@ -55,6 +55,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX orders_open ON orders(state) WHERE state IN ('creating', 'created');
     `,
   },
+  {
+    version: 3,
+    // Cashfree's hosted page link, an assumed expiry, a status value outside the documented four,
+    // "needs attention", and the verdict (shared/verdict.ts) that lists and filters show. The
+    // verdict of a paid order depends on sealed bank details (wallet or not): those rows are left
+    // NULL here and filled in by the store at open, which holds the key.
+    up: `
+      ALTER TABLE orders ADD COLUMN page_url TEXT;
+      ALTER TABLE orders ADD COLUMN valid_upto_assumed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE orders ADD COLUMN cashfree_status TEXT;
+      ALTER TABLE orders ADD COLUMN attention TEXT;
+      ALTER TABLE orders ADD COLUMN verdict TEXT;
+      UPDATE orders SET verdict = CASE state
+        WHEN 'creating' THEN 'creating'
+        WHEN 'created' THEN 'waiting'
+        WHEN 'failure' THEN 'failed'
+        WHEN 'expired' THEN 'expired'
+        WHEN 'create_failed' THEN 'not_created'
+      END WHERE state <> 'success';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain.ts';
 import { HistoryQuery, type HistoryPage, type HistoryRow } from '../../../shared/history.ts';
 import { appLinksFromUpi } from '../../../shared/links.ts';
+import { orderVerdict, VERDICTS, type Verdict } from '../../../shared/verdict.ts';
 import { assertDataKey, seal, SealOpenError, unseal } from './crypto.ts';
 import { csvLine } from './csv.ts';
 import type { KeyProtection } from './dataKey.ts';
@@ -89,8 +90,10 @@ const OPEN_STATES: readonly OrderState[] = ['creating', 'created'];
 
 const LIST_COLUMNS =
   'o.id, o.verification_id, o.ref_id, o.name, o.note, o.profile, o.state, o.match_result, o.masked_account, ' +
-  'o.created_at, o.updated_at, o.valid_upto, o.answer_lost, o.replaces';
-const ORDER_COLUMNS = `${LIST_COLUMNS}, o.upi_link, o.app_links, o.last_error, o.sealed`;
+  'o.created_at, o.updated_at, o.valid_upto, o.answer_lost, o.replaces, o.verdict';
+const ORDER_COLUMNS =
+  `${LIST_COLUMNS}, o.upi_link, o.app_links, o.last_error, o.sealed, ` +
+  'o.page_url, o.valid_upto_assumed, o.cashfree_status, o.attention';
 
 type Row = Record<string, SQLOutputValue>;
 
@@ -113,7 +116,9 @@ export function openHistory(options: OpenHistoryOptions): HistoryStore {
     db.exec(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
     migrate(db);
     checkDataKey(db, options.dataKey);
-    return new SqliteHistoryStore(db, options.file, options.dataKey, options.protection ?? 'keyfile');
+    const store = new SqliteHistoryStore(db, options.file, options.dataKey, options.protection ?? 'keyfile');
+    store.fillMissingVerdicts();
+    return store;
   } catch (err) {
     db.close();
     throw err;
@@ -210,6 +215,7 @@ function rowToHistoryRow(r: Row): HistoryRow {
     validUpto: numOrNull(r['valid_upto'], 'valid_upto'),
     answerLost: num(r['answer_lost'], 'answer_lost') !== 0,
     replaces: strOrNull(r['replaces'], 'replaces'),
+    verdict: oneOf<Verdict>(VERDICTS, r['verdict'], 'verdict'),
   };
 }
 
@@ -241,6 +247,7 @@ function decodeResult(plain: Buffer): RemitterResult {
 
 const AppLinks = Order.shape.links.unwrap().omit({ upi: true });
 const LastError = Order.shape.lastError.unwrap();
+const Attention = Order.shape.attention.unwrap();
 
 /** Only the upi link is stored when the app links are the usual ones made from it. */
 function linksToColumns(links: UpiLinks | null): { upi_link: string | null; app_links: string | null } {
@@ -283,6 +290,11 @@ interface OrderColumns {
   app_links: string | null;
   last_error: string | null;
   sealed: Buffer | null;
+  page_url: string | null;
+  valid_upto_assumed: number;
+  cashfree_status: string | null;
+  attention: string | null;
+  verdict: Verdict;
 }
 
 class SqliteHistoryStore implements HistoryStore {
@@ -304,11 +316,13 @@ class SqliteHistoryStore implements HistoryStore {
     this.protection = protection;
     this.#insertOrder = db.prepare(`
       INSERT INTO orders (id, created_at, verification_id, ref_id, name, note, profile, state, match_result,
-        masked_account, updated_at, valid_upto, answer_lost, replaces, upi_link, app_links, last_error, sealed)
+        masked_account, updated_at, valid_upto, answer_lost, replaces, upi_link, app_links, last_error, sealed,
+        page_url, valid_upto_assumed, cashfree_status, attention, verdict)
       VALUES (
         (SELECT coalesce(max(id) + 1, :base) FROM orders WHERE id >= :base AND id < :base + ${ID_SLOTS_PER_MS}),
         :created_at, :verification_id, :ref_id, :name, :note, :profile, :state, :match_result,
-        :masked_account, :updated_at, :valid_upto, :answer_lost, :replaces, :upi_link, :app_links, :last_error, :sealed)
+        :masked_account, :updated_at, :valid_upto, :answer_lost, :replaces, :upi_link, :app_links, :last_error, :sealed,
+        :page_url, :valid_upto_assumed, :cashfree_status, :attention, :verdict)
       RETURNING id`);
     this.#insertFts = db.prepare('INSERT INTO orders_fts (rowid, name, ids, note) VALUES (?, ?, ?, ?)');
     this.#deleteFts = db.prepare('DELETE FROM orders_fts WHERE rowid = ?');
@@ -366,7 +380,26 @@ class SqliteHistoryStore implements HistoryStore {
       ...linksToColumns(order.links),
       last_error: order.lastError === null ? null : JSON.stringify(order.lastError),
       sealed: result === null ? null : seal(this.#key, encodeResult(result), Buffer.from(order.verificationId)),
+      page_url: order.pageUrl,
+      valid_upto_assumed: order.validUptoAssumed ? 1 : 0,
+      cashfree_status: order.cashfreeStatus,
+      attention: order.attention === null ? null : JSON.stringify(order.attention),
+      verdict: orderVerdict(order),
     };
+  }
+
+  /** Paid orders written before the verdict column existed get theirs (it needs the sealed details). */
+  fillMissingVerdicts(): void {
+    const ids = this.#db.prepare('SELECT verification_id FROM orders WHERE verdict IS NULL').all();
+    if (ids.length === 0) return;
+    const setVerdict = this.#db.prepare('UPDATE orders SET verdict = ? WHERE verification_id = ?');
+    this.#transaction(() => {
+      for (const row of ids) {
+        const id = str(row['verification_id'], 'verification_id');
+        const order = this.#readOrder(id)?.order;
+        if (order) setVerdict.run(orderVerdict(order), id);
+      }
+    });
   }
 
   #insertOne(input: Order): void {
@@ -447,13 +480,19 @@ class SqliteHistoryStore implements HistoryStore {
 
   #rowToOrder(row: Row): Order {
     const lastError = strOrNull(row['last_error'], 'last_error');
-    const { matchResult: _match, maskedAccount: _masked, ...fields } = rowToHistoryRow(row);
+    const attention = strOrNull(row['attention'], 'attention');
+    const r = { ...row, verdict: row['verdict'] ?? 'waiting' }; // verdict is derived, not part of an Order
+    const { matchResult: _match, maskedAccount: _masked, verdict: _verdict, ...fields } = rowToHistoryRow(r);
     return {
       ...fields,
       links: columnsToLinks(strOrNull(row['upi_link'], 'upi_link'), strOrNull(row['app_links'], 'app_links')),
       qrCode: null,
       result: this.#openResult(row),
       lastError: lastError === null ? null : LastError.parse(JSON.parse(lastError)),
+      pageUrl: strOrNull(row['page_url'], 'page_url'),
+      validUptoAssumed: num(row['valid_upto_assumed'], 'valid_upto_assumed') !== 0,
+      cashfreeStatus: strOrNull(row['cashfree_status'], 'cashfree_status'),
+      attention: attention === null ? null : Attention.parse(JSON.parse(attention)),
     };
   }
 

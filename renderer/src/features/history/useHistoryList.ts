@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Order } from '../../../../shared/domain.ts';
 import { maskAccount } from '../../../../shared/mask.ts';
+import { orderVerdict } from '../../../../shared/verdict.ts';
 import type { HistoryQuery, HistoryRow } from '../../../../shared/history.ts';
 import type { AppError } from '../../../../shared/result.ts';
 import type { HistoryApi } from './api.ts';
@@ -45,6 +46,7 @@ export function toHistoryRow(order: Order): HistoryRow {
     validUpto: order.validUpto,
     answerLost: order.answerLost,
     replaces: order.replaces,
+    verdict: orderVerdict(order),
   };
 }
 
