@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openVault, detectKeychain } from '../electron/platform/vault/index.ts';
+import { openVault, detectKeychain } from '../electron/shell/vault/electron.ts';
 import { settingsFilePath } from '../electron/core/settings/store-file.ts';
 import { WEAK_KEY_FILE } from '../electron/core/settings/weak-cipher.ts';
 import { SettingsDoc } from '../electron/core/settings/schema.ts';

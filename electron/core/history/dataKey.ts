@@ -1,5 +1,5 @@
 // The history data key: 32 random bytes, kept on disk only in protected form beside the database.
-// In the app a keychain protector (Electron safeStorage, written in electron/platform/) guards it;
+// In the app a keychain protector (Electron safeStorage, written in electron/shell/vault/) guards it;
 // outside Electron (CLI, browser preview) the key file itself is the only guard: weaker, and the
 // store reports it so callers can say so.
 import { randomBytes } from 'node:crypto';

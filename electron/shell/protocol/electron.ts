@@ -1,8 +1,8 @@
 // Serves the built renderer from app://rpd/ instead of file:// (no file:// privileges, a real
-// origin for CSP and permissions). Resolution and traversal refusal live in core/protocol.ts.
+// origin for CSP and permissions). Resolution and traversal refusal live in policy.ts.
 import { protocol } from 'electron';
-import { readAppFile } from '../core/protocol.ts';
-import { APP_SCHEME } from '../core/security.ts';
+import { readAppFile } from './policy.ts';
+import { APP_SCHEME } from '../security/policy.ts';
 
 /** Call at module load of main, BEFORE app 'ready' (Electron refuses it later). */
 export function registerAppScheme(): void {

@@ -1,6 +1,6 @@
-// Tray icon with the recent orders. The menu's content comes from core/tray-menu.ts.
+// Tray icon with the recent orders. The menu's content comes from policy.ts.
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
-import { buildTrayMenu, trayTooltip, type RecentOrderSummary, type TrayAction, type TrayItem } from '../core/tray-menu.ts';
+import { buildTrayMenu, trayTooltip, type RecentOrderSummary, type TrayAction, type TrayItem } from './policy.ts';
 
 export interface TrayActions {
   showWindow(): void;

@@ -1,11 +1,11 @@
 // electron-log to <userData>/logs/main.log, rotated, every message redacted first
-// (core/log/file-log.ts does the set-up; the same code runs in plain Node for the CLI and tests).
+// (file-log.ts beside this file does the set-up; the same code runs in plain Node for the CLI and tests).
 import os from 'node:os';
 import path from 'node:path';
 import log from 'electron-log/main';
 import { app, shell } from 'electron';
-import { buildDiagnostics, type DiagnosticsInput } from '../core/log/diagnostics.ts';
-import { configureFileLogging, type FileLogOptions } from '../core/log/file-log.ts';
+import { buildDiagnostics, type DiagnosticsInput } from '../../core/log/diagnostics.ts';
+import { configureFileLogging, type FileLogOptions } from './file-log.ts';
 
 export interface LoggingSetup {
   logger: typeof log;

@@ -1,5 +1,5 @@
 // Auto-update policy and flow, without Electron: when to check, and the sequence
-// check -> download in the background -> ask the agent -> restart. electron/platform/updater.ts
+// check -> download in the background -> ask the agent -> restart. electron.ts beside this file
 // plugs electron-updater's autoUpdater in through UpdaterPort.
 
 export interface UpdatePolicyInput {

@@ -1,7 +1,7 @@
 // While the presenter window (QR for the customer) is on screen: hide the main window from
-// screen capture (if the setting is on) and hold notifications. Rules in core/presenting.ts.
+// screen capture (if the setting is on) and hold notifications. Rules in policy.ts.
 import { Notification, type BrowserWindow } from 'electron';
-import { NotificationGate, mainWindowContentProtection, type HeldNotification, type PresentingSettings } from '../core/presenting.ts';
+import { NotificationGate, mainWindowContentProtection, type HeldNotification, type PresentingSettings } from './policy.ts';
 
 export interface PresentingControl {
   /** Watch a presenter window: shown = presenting, hidden or closed = not. */

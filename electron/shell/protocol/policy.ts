@@ -1,9 +1,9 @@
 // Maps app://rpd/<path> to a file under the built renderer folder (out/renderer).
 // Pure resolution plus one async reader, both plain Node, so traversal refusal is tested on
-// real files. electron/platform/protocol.ts only turns the answer into a Response.
+// real files. electron.ts beside this file only turns the answer into a Response.
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { APP_HOST, APP_SCHEME, PRODUCTION_CSP } from './security.ts';
+import { APP_HOST, APP_SCHEME, PRODUCTION_CSP } from '../security/policy.ts';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

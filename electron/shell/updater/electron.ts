@@ -1,4 +1,4 @@
-// electron-updater behind core/updater.ts: the policy decides if and when, the flow downloads
+// electron-updater behind policy.ts: the policy decides if and when, the flow downloads
 // in the background and asks the agent before restarting.
 import electronUpdater from 'electron-updater';
 import { app, dialog, type BaseWindow } from 'electron';
@@ -8,7 +8,7 @@ import {
   type UpdateFlow,
   type UpdateStatus,
   type UpdaterPort,
-} from '../core/updater.ts';
+} from './policy.ts';
 
 const { autoUpdater } = electronUpdater;
 

@@ -1,6 +1,6 @@
-// The global shortcut that brings the window forward. Validation lives in core/shortcut.ts.
+// The global shortcut that brings the window forward. Validation lives in policy.ts.
 import { globalShortcut } from 'electron';
-import { validateShortcut } from '../core/shortcut.ts';
+import { validateShortcut } from './policy.ts';
 
 export type ShortcutResult = { ok: true; accelerator: string } | { ok: false; reason: string };
 

@@ -1,4 +1,4 @@
-// Applies electron/core/security.ts to the app: sandbox everywhere, one guard for every web
+// Applies policy.ts to the app: sandbox everywhere, one guard for every web
 // contents, permissions and CSP per session. Thin on purpose: the decisions live in core.
 import {
   BrowserWindow,
@@ -16,7 +16,7 @@ import {
   isAllowedExternal,
   isAllowedNavigation,
   withCsp,
-} from '../core/security.ts';
+} from './policy.ts';
 
 export interface HardenOptions {
   /** The dev server origin in unpackaged runs (rendererLocation().origin when kind is 'dev'), else null. */

@@ -1,9 +1,9 @@
 // Electron's side of the desktop-only ports: clipboard, save dialog, notifications. Thin on
-// purpose; the decisions (what to write, when to clear, when to notify) live in electron/core.
+// purpose; the decisions (what to write, when to clear, when to notify) live in clipboard-guard.ts beside this file and in electron/core.
 import { BrowserWindow, ClipboardItem, Notification, app, clipboard, dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PlatformPorts } from '../core/handlers.ts';
+import type { PlatformPorts } from '../../core/handlers.ts';
 
 export const readClipboardText = async (): Promise<string> => clipboard.readText();
 export const writeClipboardText = (text: string): Promise<void> => clipboard.writeText(text);

@@ -1,8 +1,8 @@
 // One running app per user, and rpd-desk:// links delivered to it. Parsing lives in
-// core/deeplink.ts; this file only listens where the OS delivers links.
+// policy.ts; this file only listens where the OS delivers links.
 import path from 'node:path';
 import { app } from 'electron';
-import { DEEP_LINK_SCHEME, findDeepLinkInArgv, parseDeepLink, type DeepLinkAction } from '../core/deeplink.ts';
+import { DEEP_LINK_SCHEME, findDeepLinkInArgv, parseDeepLink, type DeepLinkAction } from './policy.ts';
 
 /**
  * Call first thing in main. Returns false when another instance runs: that instance gets our

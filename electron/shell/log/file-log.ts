@@ -3,7 +3,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { LogMessage, NodeLogger } from 'electron-log';
-import { redactor as defaultRedactor, type Redactor } from './redact.ts';
+import { redactor as defaultRedactor, type Redactor } from '../../core/log/redact.ts';
 
 export interface FileLogOptions {
   /** Folder for the log files (the app passes <userData>/logs). */

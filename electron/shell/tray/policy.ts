@@ -1,6 +1,6 @@
-// The tray menu as data: which items, labels and actions. electron/platform/tray.ts turns the
+// The tray menu as data: which items, labels and actions. electron.ts beside this file turns the
 // items into an Electron Menu and maps each action to a click handler.
-import type { OrderState } from '../../shared/domain.ts';
+import type { OrderState } from '../../../shared/domain.ts';
 
 export interface RecentOrderSummary {
   verificationId: string;

@@ -1,7 +1,7 @@
 // Security decisions as plain functions, so they are tested without Electron.
-// electron/platform/security.ts applies them to every web contents and session.
+// electron.ts beside this file applies them to every web contents and session.
 
-/** The packaged renderer is served from app://rpd/ (see electron/platform/protocol.ts). */
+/** The packaged renderer is served from app://rpd/ (see electron/shell/protocol/). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'rpd';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -2,7 +2,7 @@
 // a new order for that name prefilled. Links come from outside: parse strictly, never act on
 // anything else.
 
-import { validateName } from '../../shared/names.ts';
+import { validateName } from '../../../shared/names.ts';
 
 export const DEEP_LINK_SCHEME = 'rpd-desk';
 const MAX_LINK_LENGTH = 2048;

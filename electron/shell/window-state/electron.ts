@@ -1,5 +1,5 @@
 // Remembers the main window's size and position in <userData>/window-state.json.
-// The clamping onto a visible display lives in core/window-state.ts.
+// The clamping onto a visible display lives in policy.ts.
 import path from 'node:path';
 import { app, screen, type BrowserWindow } from 'electron';
 import {
@@ -10,7 +10,7 @@ import {
   saveWindowStateSync,
   type SizeLimits,
   type WindowState,
-} from '../core/window-state.ts';
+} from './policy.ts';
 
 export function windowStateFile(): string {
   return path.join(app.getPath('userData'), 'window-state.json');
