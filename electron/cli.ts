@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HISTORY_FILE, startRuntime } from './core/runtime.ts';
 import type { Connection, Runtime } from './core/runtime.ts';
-import { CashfreeError } from './core/cashfree/errors.ts';
+import { CoreError, coreError } from './core/error.ts';
 import { dataDir } from './core/paths.ts';
 import { openPlainNodeSettings } from './core/settings/index.ts';
 import { validateName } from '../shared/names.ts';
@@ -15,7 +15,7 @@ import { ORDER_STATES } from '../shared/domain.ts';
 import type { OrderState, ProfileKind } from '../shared/domain.ts';
 import { HISTORY_PAGE_MAX } from '../shared/history.ts';
 import type { HistoryPage, HistoryQuery, HistoryRow } from '../shared/history.ts';
-import { HistoryError, keyFileProtector, loadOrCreateDataKey, openHistory } from './core/history/index.ts';
+import { historyErrorReason, keyFileProtector, loadOrCreateDataKey, openHistory } from './core/history/index.ts';
 import type { HistoryStore } from './core/history/index.ts';
 import type { AppError } from '../shared/result.ts';
 
@@ -109,10 +109,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (!json) io.err(USAGE);
       return 2;
     }
-    if (err instanceof CashfreeError) {
-      report(io, json, err.toAppError());
+    if (err instanceof CoreError) {
+      const error = err.toAppError();
+      report(io, json, error);
       // Refused by our own checks before any call: bad input. Refused by Cashfree: an API error.
-      return err.code === 'invalid_input' && err.httpStatus === null ? 2 : 1;
+      return error.code === 'invalid_input' && (error.httpStatus ?? null) === null ? 2 : 1;
     }
     report(io, json, { code: 'internal', message: `Unexpected failure: ${(err as Error).message}`, retryable: false, httpStatus: null });
     return 1;
@@ -144,8 +145,8 @@ async function history(
     const dataKey = await loadOrCreateDataKey(dir, keyFileProtector);
     store = openHistory({ file: join(dir, HISTORY_FILE), dataKey: dataKey.key, protection: dataKey.protection });
   } catch (err) {
-    if (err instanceof HistoryError && err.code === 'key_unavailable') {
-      throw new CashfreeError({ code: 'unavailable', message: `The history in ${dir} is locked with the desktop app's keychain: export it from the app.`, retryable: false });
+    if (historyErrorReason(err) === 'key_unavailable') {
+      throw coreError('unavailable', `The history in ${dir} is locked with the desktop app's keychain: export it from the app.`);
     }
     throw err;
   }

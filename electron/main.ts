@@ -89,8 +89,9 @@ async function boot(): Promise<void> {
   // Secrets the app holds never reach the log, even inside an error's text.
   const registerSecrets = async (): Promise<void> => {
     for (const kind of ['sandbox', 'production'] as const) {
-      const creds = await settings.getCredentials(kind);
-      if (creds.ok) redactor.registerSecret(creds.data.clientSecret);
+      // A profile without readable keys has no secret to hide.
+      const creds = await settings.getCredentials(kind).catch(() => null);
+      if (creds) redactor.registerSecret(creds.clientSecret);
     }
   };
   await registerSecrets();

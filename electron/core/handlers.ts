@@ -5,15 +5,14 @@ import type { AppInfo, ChannelName, ChannelOutput } from '../../shared/contract.
 import type { Result } from '../../shared/result.ts';
 import { fail, ok } from '../../shared/result.ts';
 import type { z } from 'zod';
-import { CashfreeError } from './cashfree/errors.ts';
 import type { OrderService } from './orders.ts';
 import type { Order, ProfileKind } from '../../shared/domain.ts';
 import type { SettingsService } from './settings/index.ts';
 import type { ProbeOutcome } from '../../shared/contract.ts';
-import { AppFailure, failure, unwrap } from './failure.ts';
-import { HistoryError } from './history/index.ts';
+import { CoreError, coreError } from './error.ts';
+import { noSuchOrder } from './history/index.ts';
 import type { HistoryStore } from './history/index.ts';
-import type { AppError, ErrorCode } from '../../shared/result.ts';
+import type { AppError } from '../../shared/result.ts';
 import { qrFileName } from '../../shared/qr.ts';
 import { qrPng } from './qr-image.ts';
 
@@ -75,12 +74,12 @@ type Impl<K extends ChannelName> = (input: z.output<(typeof contract)[K]['input'
 export function createHandlers(s: Services): Handlers {
   const orderOrFail = (verificationId: string): Order => {
     const order = s.orders.get(verificationId);
-    if (!order) throw failure('not_found', `There is no order ${verificationId} on this computer.`);
+    if (!order) throw noSuchOrder(verificationId);
     return order;
   };
   const demo = (): DemoControl => {
     const control = s.demo();
-    if (!control) throw failure('unavailable', 'Simulated payments exist only in the Demo profile.');
+    if (!control) throw coreError('unavailable', 'Simulated payments exist only in the Demo profile.');
     return control;
   };
   const changed = <T>(value: T, profile?: ProfileKind): T => {
@@ -89,19 +88,19 @@ export function createHandlers(s: Services): Handlers {
   };
   const port = <P extends keyof PlatformPorts>(name: P): NonNullable<PlatformPorts[P]> => {
     const fn = s.platform?.[name];
-    if (!fn) throw failure('unavailable', 'Only the desktop app does that; in a browser the page does it itself.');
+    if (!fn) throw coreError('unavailable', 'Only the desktop app does that; in a browser the page does it itself.');
     return fn as NonNullable<PlatformPorts[P]>;
   };
   const qrOf = async (verificationId: string): Promise<{ order: Order; png: Buffer }> => {
     const order = orderOrFail(verificationId);
-    if (!order.links || order.state !== 'created') throw failure('unavailable', 'This order has no payment link to show any more.');
+    if (!order.links || order.state !== 'created') throw coreError('unavailable', 'This order has no payment link to show any more.');
     return { order, png: await qrPng(order.links.upi) };
   };
   const impls: { [K in ChannelName]: Impl<K> } = {
     'app.info': () => s.info(),
     'app.diagnostics': () => ({ text: s.diagnostics() }),
     'app.openLogs': async () => {
-      if (!s.openLogs) throw failure('unavailable', 'The logs folder opens from the desktop app.');
+      if (!s.openLogs) throw coreError('unavailable', 'The logs folder opens from the desktop app.');
       await s.openLogs();
       return null;
     },
@@ -111,7 +110,7 @@ export function createHandlers(s: Services): Handlers {
     },
     'order.create': async ({ name, note, replaces }) => {
       const checked = s.validateName(name);
-      if (!checked.ok) throw failure('invalid_input', checked.reason);
+      if (!checked.ok) throw coreError('invalid_input', checked.reason);
       return s.orders.create({ name: checked.name, note, replaces });
     },
     'order.get': ({ verificationId }) => orderOrFail(verificationId),
@@ -136,7 +135,7 @@ export function createHandlers(s: Services): Handlers {
       try {
         await demo().faults(faults);
       } catch (err) {
-        if (err instanceof FaultsRejected) throw failure('invalid_input', err.message);
+        if (err instanceof FaultsRejected) throw coreError('invalid_input', err.message);
         throw err;
       }
       return null;
@@ -162,22 +161,22 @@ export function createHandlers(s: Services): Handlers {
       return null;
     },
     'clipboard.write': async ({ text, sensitive }) => {
-      if (!s.clipboard) throw failure('unavailable', 'This window writes to the clipboard itself.');
+      if (!s.clipboard) throw coreError('unavailable', 'This window writes to the clipboard itself.');
       await s.clipboard.write(text, sensitive ?? false);
       return null;
     },
     'settings.get': () => s.settings.getPublicSettings(),
     'settings.setProfile': ({ kind, confirmProduction }) => {
-      const answer = unwrap(s.settings.setActiveProfile(kind, { confirmProduction }));
+      const answer = s.settings.setActiveProfile(kind, { confirmProduction });
       return answer.status === 'switched' ? changed(answer) : answer;
     },
-    'settings.saveCredentials': async ({ kind, ...input }) => changed(unwrap(await s.settings.saveCredentials(kind, input)), kind),
-    'settings.deleteCredentials': ({ kind }) => changed(unwrap(s.settings.deleteCredentials(kind)), kind),
-    'settings.setBaseUrl': ({ kind, url }) => changed(unwrap(s.settings.setCustomBaseUrl(kind, url)), kind),
-    'settings.updatePreferences': (patch) => changed(unwrap(s.settings.updatePreferences(patch))),
+    'settings.saveCredentials': async ({ kind, ...input }) => changed(await s.settings.saveCredentials(kind, input), kind),
+    'settings.deleteCredentials': ({ kind }) => changed(s.settings.deleteCredentials(kind), kind),
+    'settings.setBaseUrl': ({ kind, url }) => changed(s.settings.setCustomBaseUrl(kind, url), kind),
+    'settings.updatePreferences': (patch) => changed(s.settings.updatePreferences(patch)),
     'settings.testConnection': ({ kind }) => s.testConnection(kind),
     'settings.export': () => ({ json: s.settings.exportSettingsJson() }),
-    'settings.import': ({ json }) => changed(unwrap(s.settings.importSettings(json))),
+    'settings.import': ({ json }) => changed(s.settings.importSettings(json)),
     'history.search': (query) => s.history.search(query ?? {}),
     'history.info': () => ({ count: s.history.count(), protection: s.history.protection, retentionDays: s.settings.getPreferences().retentionDays }),
     'history.export': async ({ query, full }) => {
@@ -217,19 +216,10 @@ function wrap<K extends ChannelName>(channel: K, impl: Impl<K>, onError: Service
       const data = await impl(parsed.data as never);
       return ok(outSchema.parse(data) as ChannelOutput<K>);
     } catch (err) {
-      if (err instanceof CashfreeError) return { ok: false, error: err.toAppError() };
-      if (err instanceof AppFailure) return { ok: false, error: err.error };
-      if (err instanceof HistoryError) return fail(HISTORY_CODES[err.code] ?? 'internal', `History: ${err.message}.`);
+      if (err instanceof CoreError) return { ok: false, error: err.toAppError() };
       const error: AppError = { code: 'internal', message: `Something went wrong in ${channel}. The details are in the log.`, retryable: false };
       onError(channel, error, err);
       return { ok: false, error };
     }
   }
 }
-
-const HISTORY_CODES: Partial<Record<HistoryError['code'], ErrorCode>> = {
-  not_found: 'not_found',
-  invalid_input: 'invalid_input',
-  duplicate_id: 'duplicate_id',
-  key_unavailable: 'unavailable',
-};

@@ -7,6 +7,7 @@ import { createSafely } from './cashfree/recover.ts';
 import { CashfreeError } from './cashfree/errors.ts';
 import { toOrderState, toRemitterResult } from './cashfree/schemas.ts';
 import type { OrderStore } from './store.ts';
+import { noSuchOrder } from './history/errors.ts';
 import type { EventBus } from './events.ts';
 
 export interface OrderServiceDeps {
@@ -122,7 +123,7 @@ export class OrderService {
   /** Ask Cashfree once and record what it says. */
   async refresh(verificationId: string): Promise<Order> {
     const before = this.#d.store.get(verificationId);
-    if (!before) throw new CashfreeError({ code: 'not_found', message: `There is no order ${verificationId} on this computer.`, retryable: false });
+    if (!before) throw noSuchOrder(verificationId);
     let status: StatusReply;
     try {
       status = await (await this.#d.clientFor(before.profile)).status({ verificationId });

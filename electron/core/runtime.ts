@@ -3,14 +3,13 @@
 // cipher, clipboard) come in as arguments.
 import { EventBus } from './events.ts';
 import { CashfreeClient } from './cashfree/client.ts';
-import { CashfreeError } from './cashfree/errors.ts';
 import { OrderService } from './orders.ts';
 import { Tracker } from './tracker.ts';
 import { createHandlers } from './handlers.ts';
 import { FaultsRejected } from './handlers.ts';
 import type { ClipboardPort, DemoControl, Handlers, PlatformPorts } from './handlers.ts';
 import { join } from 'node:path';
-import { keyFileProtector, loadOrCreateDataKey, openHistory } from './history/index.ts';
+import { isNoSuchOrder, keyFileProtector, loadOrCreateDataKey, openHistory } from './history/index.ts';
 import type { HistoryStore, KeyProtector } from './history/index.ts';
 import { startSimulator } from '../simulator/server.ts';
 import type { Simulator } from '../simulator/server.ts';
@@ -18,10 +17,10 @@ import type { ProfileKind } from '../../shared/domain.ts';
 import { newVerificationId } from '../../shared/ids.ts';
 import { validateName } from '../../shared/names.ts';
 import { APP_VERSION } from './version.ts';
-import { PROFILE_LABELS, makeProbeVerificationId, mapProbeResult } from './settings/index.ts';
+import { PROFILE_LABELS, makeProbeVerificationId, toProbeOutcome } from './settings/index.ts';
 import type { SettingsService } from './settings/index.ts';
-import type { ProbeOutcome } from './settings/index.ts';
-import { unwrap } from './failure.ts';
+import type { ProbeOutcome } from '../../shared/contract.ts';
+import { CoreError } from './error.ts';
 import { RecentErrors, buildDiagnostics } from './log/diagnostics.ts';
 import { redactor } from './log/redact.ts';
 import { release } from 'node:os';
@@ -91,7 +90,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   async function connectionFor(profile: ProfileKind): Promise<Connection> {
     if (opts.fixed) return opts.fixed.connection;
     if (profile === 'demo') return { baseUrl: (await demoSimulator()).baseUrl, clientId: 'demo', clientSecret: 'demo' };
-    return unwrap(await settings.getCredentials(profile));
+    return settings.getCredentials(profile);
   }
 
   /** One client (one keep-alive pool) per profile, made when first needed. */
@@ -125,7 +124,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const tracker = new Tracker({
     refresh: (id) => orders.refresh(id),
     // Deleted from history (Delete all, retention) while followed: nothing left to poll for.
-    isGone: (err) => err instanceof CashfreeError && err.code === 'not_found' && err.httpStatus === null,
+    isGone: isNoSuchOrder,
   });
   // One-shot CLI runs leave following orders to the app.
   const track = (id: string): void => void (opts.track && tracker.watch(id));
@@ -146,30 +145,23 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     },
   };
 
+  /** Test connection: one status call for an id no order has, read by toProbeOutcome. */
   async function testConnection(profile: ProfileKind): Promise<ProbeOutcome> {
-    let client: CashfreeClient;
+    let connection: Connection;
     try {
-      client = new CashfreeClient({ ...(await connectionFor(profile)), profileLabel: PROFILE_LABELS[profile], appVersion: APP_VERSION, retry: { maxAttempts: 1 } });
+      connection = await connectionFor(profile);
     } catch (err) {
-      if (err instanceof CashfreeError) return { ok: false, code: err.code, message: err.message };
+      if (err instanceof CoreError) return toProbeOutcome(profile, err, false);
       throw err;
     }
+    const signed = connection.publicKeyPem !== undefined;
+    const client = new CashfreeClient({ ...connection, profileLabel: PROFILE_LABELS[profile], appVersion: APP_VERSION, retry: { maxAttempts: 1 } });
     try {
       await client.status({ verificationId: makeProbeVerificationId() });
-      return { ok: true, code: 'ok', message: `Connected to ${PROFILE_LABELS[profile]}: the keys work.` };
+      return toProbeOutcome(profile, null, signed);
     } catch (err) {
-      if (!(err instanceof CashfreeError)) throw err;
-      if (err.httpStatus === null) {
-        if (err.code === 'not_configured' || err.code === 'invalid_input') return { ok: false, code: err.code, message: err.message };
-        return mapProbeResult({ kind: 'network', profile, host: new URL(client.baseUrl).host, errorCode: err.code === 'timeout' ? 'UND_ERR_CONNECT_TIMEOUT' : undefined });
-      }
-      return mapProbeResult({
-        kind: 'http',
-        profile,
-        status: err.httpStatus,
-        body: { code: err.cashfreeCode ?? undefined, message: err.cashfreeMessage ?? undefined },
-        signed: (await connectionFor(profile)).publicKeyPem !== undefined,
-      });
+      if (err instanceof CoreError) return toProbeOutcome(profile, err, signed);
+      throw err;
     } finally {
       await client.close();
     }

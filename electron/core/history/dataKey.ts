@@ -7,7 +7,7 @@ import { chmod, link, mkdir, readFile, rm, writeFile, rename } from 'node:fs/pro
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DATA_KEY_BYTES } from './crypto.ts';
-import { HistoryError } from './errors.ts';
+import { historyError } from './errors.ts';
 
 export type KeyProtection = 'keychain' | 'keyfile';
 
@@ -40,7 +40,7 @@ export const keyFileProtector: KeyProtector = {
 
 function checkKey(key: Buffer): Buffer {
   if (key.length !== DATA_KEY_BYTES) {
-    throw new HistoryError('wrong_key', 'the stored history data key has the wrong length');
+    throw historyError('wrong_key', 'the stored history data key has the wrong length');
   }
   return key;
 }
@@ -57,10 +57,10 @@ async function readKeyFile(path: string): Promise<KeyFile | null> {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new HistoryError('wrong_key', `the history key file ${DATA_KEY_FILE} is damaged`);
+    throw historyError('wrong_key', `the history key file ${DATA_KEY_FILE} is damaged`);
   }
   const parsed = KeyFile.safeParse(json);
-  if (!parsed.success) throw new HistoryError('wrong_key', `the history key file ${DATA_KEY_FILE} is damaged`);
+  if (!parsed.success) throw historyError('wrong_key', `the history key file ${DATA_KEY_FILE} is damaged`);
   return parsed.data;
 }
 
@@ -88,7 +88,7 @@ async function writeKeyFile(path: string, content: KeyFile, { replace }: { repla
 /**
  * Loads the data key from `dir`, or makes one on first use. A key first kept in a key file is
  * moved under the keychain as soon as a keychain protector is offered; a key under the keychain
- * cannot be read without it (HistoryError 'key_unavailable').
+ * cannot be read without it (reason 'key_unavailable').
  */
 export async function loadOrCreateDataKey(dir: string, protector: KeyProtector): Promise<DataKey> {
   await mkdir(dir, { recursive: true });
@@ -112,8 +112,7 @@ export async function loadOrCreateDataKey(dir: string, protector: KeyProtector):
     await writeKeyFile(path, { version: 1, kind: 'keychain', key: await protector.protect(key) }, { replace: true });
     return { key, protection: 'keychain' };
   }
-  throw new HistoryError(
-    'key_unavailable',
+  throw historyError('key_unavailable',
     'the history data key is protected by the system keychain, which is not available here; open the history from the app',
   );
 }

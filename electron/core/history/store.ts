@@ -18,10 +18,10 @@ import {
 import { HistoryQuery, type HistoryPage, type HistoryRow } from '../../../shared/history.ts';
 import { appLinksFromUpi } from '../../../shared/links.ts';
 import { orderVerdict, VERDICTS, type Verdict } from '../../../shared/verdict.ts';
-import { assertDataKey, seal, SealOpenError, unseal } from './crypto.ts';
+import { assertDataKey, seal, unseal } from './crypto.ts';
 import { csvLine } from './csv.ts';
 import type { KeyProtection } from './dataKey.ts';
-import { HistoryError } from './errors.ts';
+import { historyError, noSuchOrder } from './errors.ts';
 import { migrate } from './migrations.ts';
 
 export type { HistoryPage, HistoryQuery, HistoryRow } from '../../../shared/history.ts';
@@ -131,27 +131,17 @@ function checkDataKey(db: DatabaseSync, key: Buffer): void {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY_CHECK);
   const value = row?.['value'];
   if (value instanceof Uint8Array) {
-    let opened: Buffer;
-    try {
-      opened = unseal(key, value, aad);
-    } catch {
-      throw new HistoryError('wrong_key', 'the history data key does not open this history database');
-    }
-    if (!opened.equals(KEY_CHECK_TEXT)) {
-      throw new HistoryError('wrong_key', 'the history data key does not open this history database');
-    }
+    if (!unseal(key, value, aad)?.equals(KEY_CHECK_TEXT)) throw wrongKey();
     return;
   }
   db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run(KEY_CHECK, seal(key, KEY_CHECK_TEXT, aad));
   // Another process may have won the race with its own key: check again.
   const stored = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY_CHECK)?.['value'];
   if (!(stored instanceof Uint8Array)) throw new Error('history key check was not stored');
-  try {
-    unseal(key, stored, aad);
-  } catch {
-    throw new HistoryError('wrong_key', 'the history data key does not open this history database');
-  }
+  if (!unseal(key, stored, aad)) throw wrongKey();
 }
+
+const wrongKey = () => historyError('wrong_key', 'the history data key does not open this history database');
 
 /** Only the last 4 characters of an account number are kept in plain (shared/mask.ts). */
 export function maskAccount(account: string): string | null {
@@ -174,7 +164,7 @@ function encodeCursor(id: number): string {
 
 function decodeCursor(cursor: string): number {
   const id = /^[0-9a-z]{1,11}$/.test(cursor) ? parseInt(cursor, 36) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HistoryError('invalid_input', 'invalid history cursor');
+  if (!Number.isSafeInteger(id) || id <= 0) throw historyError('invalid_input', 'invalid history cursor');
   return id;
 }
 
@@ -414,7 +404,7 @@ class SqliteHistoryStore implements HistoryStore {
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new HistoryError('duplicate_id', 'an order with this verification id is already in the history');
+        throw historyError('duplicate_id', 'an order with this verification id is already in the history');
       }
       throw err;
     }
@@ -435,12 +425,12 @@ class SqliteHistoryStore implements HistoryStore {
   update(verificationId: string, patch: Partial<Order>): Order {
     return this.#transaction(() => {
       const current = this.#readOrder(verificationId);
-      if (current === null) throw new HistoryError('not_found', 'no order with this verification id in the history');
+      if (current === null) throw noSuchOrder(verificationId);
       if (patch.verificationId !== undefined && patch.verificationId !== verificationId) {
-        throw new HistoryError('invalid_input', 'the verification id of an order cannot change');
+        throw historyError('invalid_input', 'the verification id of an order cannot change');
       }
       if (patch.createdAt !== undefined && patch.createdAt !== current.order.createdAt) {
-        throw new HistoryError('invalid_input', 'the creation time of an order cannot change');
+        throw historyError('invalid_input', 'the creation time of an order cannot change');
       }
       const next = Order.parse({ ...current.order, updatedAt: Date.now(), ...dropUndefined(patch) });
       const columns = this.#columns(next);
@@ -468,14 +458,9 @@ class SqliteHistoryStore implements HistoryStore {
     if (sealed === null || sealed === undefined) return null;
     if (!(sealed instanceof Uint8Array)) throw new Error('history column sealed is not a blob');
     const verificationId = str(row['verification_id'], 'verification_id');
-    try {
-      return decodeResult(unseal(this.#key, sealed, Buffer.from(verificationId)));
-    } catch (err) {
-      if (err instanceof SealOpenError) {
-        throw new HistoryError('undecryptable_row', 'the bank details of an order cannot be decrypted (damaged data)');
-      }
-      throw err;
-    }
+    const plain = unseal(this.#key, sealed, Buffer.from(verificationId));
+    if (!plain) throw historyError('undecryptable_row', 'the bank details of an order cannot be decrypted (damaged data)');
+    return decodeResult(plain);
   }
 
   #rowToOrder(row: Row): Order {
@@ -568,7 +553,7 @@ class SqliteHistoryStore implements HistoryStore {
   }
 
   deleteOlderThan(days: number, now: number = Date.now()): number {
-    if (!Number.isFinite(days) || days < 0) throw new HistoryError('invalid_input', 'days must be a number of days, 0 or more');
+    if (!Number.isFinite(days) || days < 0) throw historyError('invalid_input', 'days must be a number of days, 0 or more');
     const before = Math.floor(now - days * 86_400_000) * ID_SLOTS_PER_MS;
     return this.#transaction(() => {
       this.#prepare('DELETE FROM orders_fts WHERE rowid < ?').run(before);

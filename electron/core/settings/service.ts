@@ -1,11 +1,11 @@
 // Profiles, preferences and the merchant's keys. Secrets are write-only from the outside: they go in
 // through saveCredentials, come out only through getCredentials (main process, for the Cashfree
-// client) and are kept on disk only as ciphertext from the injected SecretCipher.
+// client) and are kept on disk only as ciphertext from the injected SecretCipher. A refusal is
+// thrown as the core's one error (CoreError).
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { ProfileKind } from '../../../shared/domain.ts';
-import { fail, ok } from '../../../shared/result.ts';
-import type { Result } from '../../../shared/result.ts';
+import { coreError } from '../error.ts';
 import type { SecretCipher } from './cipher.ts';
 import { migrateSettings } from './migrations.ts';
 import { checkEnvironmentMismatch } from './probe.ts';
@@ -81,6 +81,8 @@ const weakRefusal = (keychain: Keychain, kind: ProfileKind): string =>
     ? `This computer has no password keyring the app can use (Linux "basic_text"), so the ${PROFILE_LABELS[kind]} keys could only be stored with weak protection that anyone with access to your files can undo. Choose "Store with weak protection on this machine" to save them anyway.`
     : `No system keychain is available here, so the ${PROFILE_LABELS[kind]} keys could only be stored obfuscated in a file beside the settings. Choose "Store with weak protection on this machine" to save them anyway.`;
 
+type PlainSecrets = { clientId: string | null; clientSecret: string | null; publicKeyPem: string | null; shouldReEncrypt: boolean };
+
 export class SettingsService {
   readonly #store: SettingsStore;
   readonly #cipher: SecretCipher;
@@ -129,36 +131,34 @@ export class SettingsService {
     return this.#read().preferences;
   }
 
-  setActiveProfile(kind: ProfileKind, options: { confirmProduction?: boolean } = {}): Result<ActiveProfileAnswer> {
+  setActiveProfile(kind: ProfileKind, options: { confirmProduction?: boolean } = {}): ActiveProfileAnswer {
     const parsed = ProfileKind.safeParse(kind);
-    if (!parsed.success) return fail('invalid_input', 'Unknown profile.');
+    if (!parsed.success) throw coreError('invalid_input', 'Unknown profile.');
     const doc = this.#read();
     if (parsed.data === 'production' && !doc.productionConfirmed) {
       if (options.confirmProduction !== true) {
-        return ok({ status: 'needs_confirmation', profile: 'production', message: PRODUCTION_CONFIRMATION_MESSAGE });
+        return { status: 'needs_confirmation', profile: 'production', message: PRODUCTION_CONFIRMATION_MESSAGE };
       }
       doc.productionConfirmed = true;
     }
     doc.activeProfile = parsed.data;
     this.#write(doc);
-    return ok({ status: 'switched', activeProfile: parsed.data });
+    return { status: 'switched', activeProfile: parsed.data };
   }
 
-  async saveCredentials(kind: ProfileKind, input: SaveCredentialsInput): Promise<Result<PublicProfile>> {
-    const keyed = this.#keyedKind(kind);
-    if (!keyed.ok) return keyed;
-    const profileKind = keyed.data;
+  async saveCredentials(kind: ProfileKind, input: SaveCredentialsInput): Promise<PublicProfile> {
+    const profileKind = this.#keyedKind(kind);
 
     const clientId = input.clientId === undefined ? undefined : ClientIdInput.safeParse(input.clientId);
-    if (clientId && !clientId.success) return fail('invalid_input', firstMessage(clientId.error));
+    if (clientId && !clientId.success) throw coreError('invalid_input', firstMessage(clientId.error));
     const clientSecret = input.clientSecret === undefined ? undefined : ClientSecretInput.safeParse(input.clientSecret);
-    if (clientSecret && !clientSecret.success) return fail('invalid_input', firstMessage(clientSecret.error));
+    if (clientSecret && !clientSecret.success) throw coreError('invalid_input', firstMessage(clientSecret.error));
     const removeKey = input.publicKeyPem === null || (typeof input.publicKeyPem === 'string' && input.publicKeyPem.trim() === '');
     const publicKey = input.publicKeyPem == null || removeKey ? undefined : PublicKeyInput.safeParse(input.publicKeyPem);
-    if (publicKey && !publicKey.success) return fail('invalid_input', firstMessage(publicKey.error));
+    if (publicKey && !publicKey.success) throw coreError('invalid_input', firstMessage(publicKey.error));
 
     const mismatch = checkEnvironmentMismatch(profileKind, { clientId: clientId?.data, clientSecret: clientSecret?.data });
-    if (mismatch) return fail('wrong_environment', mismatch);
+    if (mismatch) throw coreError('wrong_environment', mismatch);
 
     const before = this.#read().profiles[profileKind];
     const weakAllowed = input.allowWeak ?? before.weakAllowed;
@@ -170,30 +170,25 @@ export class SettingsService {
         doc.profiles[profileKind].weakAllowed = false;
         this.#write(doc);
       }
-      return fail('unavailable', weakRefusal(keychain, profileKind), { details: { needsWeakConsent: true, keychain } });
+      throw coreError('unavailable', weakRefusal(keychain, profileKind), { details: { needsWeakConsent: true, keychain } });
     }
 
     // Everything is written again with the current cipher, kept fields too, so one profile never
     // mixes protections or ciphers.
     // Only touch the keychain for the old values when some are kept.
     const needKept = clientId === undefined || clientSecret === undefined || (input.publicKeyPem === undefined && before.secrets.publicKeyPem !== null);
-    const kept = needKept ? await this.#decryptAll(profileKind, before) : ok({ clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false });
-    if (!kept.ok) {
-      return fail('not_configured', `The saved ${PROFILE_LABELS[profileKind]} keys cannot be read on this computer. Enter the client id and client secret again (and the public key, if used).`);
-    }
-    const keptPlain = kept.data;
+    const keptPlain = needKept ? await this.#decryptKept(profileKind, before) : { clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false };
     const plain = {
       clientId: clientId?.data ?? keptPlain.clientId,
       clientSecret: clientSecret?.data ?? keptPlain.clientSecret,
       publicKeyPem: removeKey ? null : (publicKey?.data ?? keptPlain.publicKeyPem),
     };
     const secrets = await this.#encryptAll(plain);
-    if (!secrets.ok) return secrets;
 
     const doc = this.#read();
     doc.profiles[profileKind] = {
       ...doc.profiles[profileKind],
-      secrets: secrets.data,
+      secrets,
       clientIdHint: plain.clientId === null ? null : clientIdHint(plain.clientId),
       protection: keychain,
       scheme: this.#cipher.scheme,
@@ -201,68 +196,63 @@ export class SettingsService {
       updatedAt: this.#now().getTime(),
     };
     this.#write(doc);
-    return ok(this.#publicProfile(profileKind, doc.profiles[profileKind]));
+    return this.#publicProfile(profileKind, doc.profiles[profileKind]);
   }
 
   /** Wipes the stored ciphertext of a profile. The weak-protection choice stays: it is about this machine. */
-  deleteCredentials(kind: ProfileKind): Result<PublicProfile> {
+  deleteCredentials(kind: ProfileKind): PublicProfile {
     const keyed = this.#keyedKind(kind);
-    if (!keyed.ok) return keyed;
     const doc = this.#read();
-    const current = doc.profiles[keyed.data];
-    doc.profiles[keyed.data] = {
+    const current = doc.profiles[keyed];
+    doc.profiles[keyed] = {
       ...emptyProfile(),
       weakAllowed: current.weakAllowed,
       customBaseUrl: current.customBaseUrl,
       updatedAt: this.#now().getTime(),
     };
     this.#write(doc);
-    return ok(this.#publicProfile(keyed.data, doc.profiles[keyed.data]));
+    return this.#publicProfile(keyed, doc.profiles[keyed]);
   }
 
   /** Main process only: decrypted keys for the Cashfree client. */
-  async getCredentials(kind: ProfileKind): Promise<Result<Credentials>> {
-    const keyed = this.#keyedKind(kind);
-    if (!keyed.ok) return keyed;
-    const profileKind = keyed.data;
+  async getCredentials(kind: ProfileKind): Promise<Credentials> {
+    const profileKind = this.#keyedKind(kind);
     const profile = this.#read().profiles[profileKind];
     if (!isConfigured(profile)) {
-      return fail('not_configured', `No ${PROFILE_LABELS[profileKind]} keys are saved yet. Enter the client id and client secret in Settings.`);
+      throw coreError('not_configured', `No ${PROFILE_LABELS[profileKind]} keys are saved yet. Enter the client id and client secret in Settings.`);
     }
     const plain = await this.#decryptAll(profileKind, profile);
-    if (!plain.ok) return plain;
-    const { clientId, clientSecret, publicKeyPem } = plain.data;
-    if (clientId === null || clientSecret === null) return fail('not_configured', `The ${PROFILE_LABELS[profileKind]} keys are incomplete. Enter them again.`);
+    const { clientId, clientSecret, publicKeyPem } = plain;
+    if (clientId === null || clientSecret === null) throw coreError('not_configured', `The ${PROFILE_LABELS[profileKind]} keys are incomplete. Enter them again.`);
 
-    if (plain.data.shouldReEncrypt) await this.#reEncrypt(profileKind, profile.secrets, { clientId, clientSecret, publicKeyPem });
+    if (plain.shouldReEncrypt) await this.#reEncrypt(profileKind, profile.secrets, { clientId, clientSecret, publicKeyPem });
 
     const baseUrl = effectiveBaseUrl(profileKind, profile) as string;
-    return ok(publicKeyPem === null ? { clientId, clientSecret, baseUrl } : { clientId, clientSecret, publicKeyPem, baseUrl });
+    return publicKeyPem === null ? { clientId, clientSecret, baseUrl } : { clientId, clientSecret, publicKeyPem, baseUrl };
   }
 
   /** A company proxy in front of Cashfree; null goes back to Cashfree's own address. */
-  setCustomBaseUrl(kind: ProfileKind, url: string | null): Result<PublicProfile> {
+  setCustomBaseUrl(kind: ProfileKind, url: string | null): PublicProfile {
     const keyed = this.#keyedKind(kind);
-    if (!keyed.ok) return keyed;
     let customBaseUrl: string | null = null;
     if (url !== null && url.trim() !== '') {
       const parsed = CustomBaseUrl.safeParse(url);
-      if (!parsed.success) return fail('invalid_input', firstMessage(parsed.error));
+      if (!parsed.success) throw coreError('invalid_input', firstMessage(parsed.error));
       customBaseUrl = parsed.data;
     }
     const doc = this.#read();
-    doc.profiles[keyed.data].customBaseUrl = customBaseUrl;
+    doc.profiles[keyed].customBaseUrl = customBaseUrl;
     this.#write(doc);
-    return ok(this.#publicProfile(keyed.data, doc.profiles[keyed.data]));
+    return this.#publicProfile(keyed, doc.profiles[keyed]);
   }
 
-  updatePreferences(patch: unknown): Result<Preferences> {
+  updatePreferences(patch: unknown): Preferences {
     const parsed = PreferencesPatch.safeParse(patch);
-    if (!parsed.success) return fail('invalid_input', `Invalid preferences: ${paths(parsed.error)}.`);
+    if (!parsed.success) throw coreError('invalid_input', `Invalid preferences: ${paths(parsed.error)}.`);
     const doc = this.#read();
     doc.preferences = { ...doc.preferences, ...parsed.data };
     this.#write(doc);
-    return ok(doc.preferences);
+    return doc.preferences;
   }
 
   /** Settings a team lead can hand out: preferences and custom addresses, never a key. */
@@ -288,19 +278,19 @@ export class SettingsService {
    * Applies an exported configuration (JSON text or the parsed object). Stored keys, the active
    * profile and the Production confirmation are untouched.
    */
-  importSettings(input: unknown): Result<PublicSettings> {
+  importSettings(input: unknown): PublicSettings {
     let raw: unknown = input;
     if (typeof input === 'string') {
-      if (input.length > MAX_IMPORT_CHARS) return fail('invalid_input', 'The settings file is too large.');
+      if (input.length > MAX_IMPORT_CHARS) throw coreError('invalid_input', 'The settings file is too large.');
       try {
         raw = JSON.parse(input);
       } catch {
-        return fail('invalid_input', 'The settings file is not valid JSON.');
+        throw coreError('invalid_input', 'The settings file is not valid JSON.');
       }
     }
     const parsed = ExportedSettings.safeParse(raw);
     if (!parsed.success) {
-      return fail('invalid_input', `This is not an RPD Desk settings export, or it carries fields it must not (${paths(parsed.error)}).`);
+      throw coreError('invalid_input', `This is not an RPD Desk settings export, or it carries fields it must not (${paths(parsed.error)}).`);
     }
     const doc = this.#read();
     doc.preferences = { ...doc.preferences, ...parsed.data.preferences };
@@ -309,14 +299,14 @@ export class SettingsService {
       if (imported) doc.profiles[kind].customBaseUrl = imported.customBaseUrl;
     }
     this.#write(doc);
-    return ok(this.getPublicSettings());
+    return this.getPublicSettings();
   }
 
-  #keyedKind(kind: ProfileKind): Result<KeyedProfileKind> {
+  #keyedKind(kind: ProfileKind): KeyedProfileKind {
     const parsed = ProfileKind.safeParse(kind);
-    if (!parsed.success) return fail('invalid_input', 'Unknown profile.');
-    if (!needsCredentials(parsed.data)) return fail('invalid_input', 'Demo runs on the built-in simulator and needs no keys.');
-    return ok(parsed.data);
+    if (!parsed.success) throw coreError('invalid_input', 'Unknown profile.');
+    if (!needsCredentials(parsed.data)) throw coreError('invalid_input', 'Demo runs on the built-in simulator and needs no keys.');
+    return parsed.data;
   }
 
   #publicProfile(kind: ProfileKind, profile: StoredProfile): PublicProfile {
@@ -333,20 +323,29 @@ export class SettingsService {
     };
   }
 
+  /** The stored values a save keeps; unreadable ones ask for all keys again. */
+  async #decryptKept(kind: KeyedProfileKind, profile: StoredProfile): Promise<PlainSecrets> {
+    try {
+      return await this.#decryptAll(kind, profile);
+    } catch {
+      throw coreError('not_configured', `The saved ${PROFILE_LABELS[kind]} keys cannot be read on this computer. Enter the client id and client secret again (and the public key, if used).`);
+    }
+  }
+
   async #decryptAll(
     kind: KeyedProfileKind,
     profile: StoredProfile,
-  ): Promise<Result<{ clientId: string | null; clientSecret: string | null; publicKeyPem: string | null; shouldReEncrypt: boolean }>> {
+  ): Promise<PlainSecrets> {
     const { secrets } = profile;
     const stored = [secrets.clientId, secrets.clientSecret, secrets.publicKeyPem];
-    if (stored.every((value) => value === null)) return ok({ clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false });
-    const unreadable = fail(
+    if (stored.every((value) => value === null)) return { clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false };
+    const unreadable = coreError(
       'not_configured',
       profile.scheme !== null && profile.scheme !== this.#cipher.scheme
         ? `The ${PROFILE_LABELS[kind]} keys were saved by ${profile.scheme === 'key_file' ? 'the command-line tool or browser preview' : 'the desktop app'} and cannot be read here. Enter them again.`
         : `The saved ${PROFILE_LABELS[kind]} keys cannot be read on this computer (the system keyring may have changed). Enter them again.`,
     );
-    if (profile.scheme !== null && profile.scheme !== this.#cipher.scheme) return unreadable;
+    if (profile.scheme !== null && profile.scheme !== this.#cipher.scheme) throw unreadable;
     let shouldReEncrypt = false;
     const decryptOne = async (value: string | null): Promise<string | null> => {
       if (value === null) return null;
@@ -359,32 +358,36 @@ export class SettingsService {
     };
     try {
       const [clientId, clientSecret, publicKeyPem] = await Promise.all(stored.map(decryptOne));
-      return ok({ clientId: clientId ?? null, clientSecret: clientSecret ?? null, publicKeyPem: publicKeyPem ?? null, shouldReEncrypt });
+      return { clientId: clientId ?? null, clientSecret: clientSecret ?? null, publicKeyPem: publicKeyPem ?? null, shouldReEncrypt };
     } catch {
       // The cipher's error text is not shown: it says nothing useful to an agent and could carry data.
-      return unreadable;
+      throw unreadable;
     }
   }
 
-  async #encryptAll(plain: { clientId: string | null; clientSecret: string | null; publicKeyPem: string | null }): Promise<Result<StoredSecrets>> {
+  async #encryptAll(plain: { clientId: string | null; clientSecret: string | null; publicKeyPem: string | null }): Promise<StoredSecrets> {
     const encryptOne = (value: string | null): Promise<string | null> => (value === null ? Promise.resolve(null) : this.#cipher.encrypt(value));
     try {
       const [clientId, clientSecret, publicKeyPem] = await Promise.all([encryptOne(plain.clientId), encryptOne(plain.clientSecret), encryptOne(plain.publicKeyPem)]);
-      return ok({ clientId: clientId ?? null, clientSecret: clientSecret ?? null, publicKeyPem: publicKeyPem ?? null });
+      return { clientId: clientId ?? null, clientSecret: clientSecret ?? null, publicKeyPem: publicKeyPem ?? null };
     } catch {
-      return fail('unavailable', 'The system keychain refused to encrypt the keys. Unlock the keychain (or log in again) and retry.', { retryable: true });
+      throw coreError('unavailable', 'The system keychain refused to encrypt the keys. Unlock the keychain (or log in again) and retry.', { retryable: true });
     }
   }
 
   /** The OS key was rotated: store the same secrets under the new key, unless they changed meanwhile. */
   async #reEncrypt(kind: KeyedProfileKind, readFrom: StoredSecrets, plain: { clientId: string; clientSecret: string; publicKeyPem: string | null }): Promise<void> {
-    const secrets = await this.#encryptAll(plain);
-    if (!secrets.ok) return;
+    let secrets: StoredSecrets;
+    try {
+      secrets = await this.#encryptAll(plain);
+    } catch {
+      return;
+    }
     const doc = this.#read();
     const current = doc.profiles[kind].secrets;
     const unchanged = current.clientId === readFrom.clientId && current.clientSecret === readFrom.clientSecret && current.publicKeyPem === readFrom.publicKeyPem;
     if (!unchanged) return;
-    doc.profiles[kind].secrets = secrets.data;
+    doc.profiles[kind].secrets = secrets;
     this.#write(doc);
   }
 
