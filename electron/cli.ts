@@ -10,6 +10,7 @@ import { CoreError, coreError } from './core/error.ts';
 import { dataDir } from './core/paths.ts';
 import { openPlainNodeSettings } from './core/settings/index.ts';
 import { validateName } from '../shared/names.ts';
+import { isVerificationId } from '../shared/ids.ts';
 import { maskAccount } from '../shared/mask.ts';
 import { ORDER_STATES } from '../shared/domain.ts';
 import type { OrderState, ProfileKind } from '../shared/domain.ts';
@@ -30,7 +31,6 @@ environment: RPD_BASE_URL (e.g. http://127.0.0.1:4010/verification; default Cash
   CASHFREE_API_VERSION, RPD_DATA_DIR (history folder), RPD_TIMEOUT_MS (whole-request timeout)`;
 
 export const SANDBOX_URL = 'https://sandbox.cashfree.com/verification';
-const ID_PATTERN = /^[A-Za-z0-9._-]{1,50}$/;
 
 class UsageError extends Error {}
 
@@ -75,7 +75,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const name = validateName(values.name);
       if (!name.ok) throw new UsageError(name.reason);
       const id = values['verification-id'];
-      if (id !== undefined && !ID_PATTERN.test(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
+      if (id !== undefined && !isVerificationId(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
       return await withRuntime(io, async (rt) => {
         const { order, answer } = await rt.orders.createDetailed({ name: name.name, verificationId: id });
         if (json) io.out(JSON.stringify(answer.wire));
@@ -88,7 +88,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const id = values['verification-id'];
       const ref = values['ref-id'];
       if ((id === undefined) === (ref === undefined)) throw new UsageError('status needs exactly one of --verification-id or --ref-id.');
-      if (id !== undefined && !ID_PATTERN.test(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
+      if (id !== undefined && !isVerificationId(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
       if (ref !== undefined && !/^\d{1,20}$/.test(ref)) throw new UsageError('--ref-id must be a number.');
       return await withRuntime(io, async (rt) => {
         const status = await (await rt.client()).status(id !== undefined ? { verificationId: id } : { refId: ref! });

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { startRuntime } from './core/runtime.ts';
 import { startBridge } from './bridge.ts';
 import { dataDir } from './core/paths.ts';
-import { PROFILE_LABELS, openPlainNodeSettings } from './core/settings/index.ts';
+import { openPlainNodeSettings } from './core/settings/index.ts';
+import { PROFILE_NAMES } from '../shared/domain.ts';
 import { ensureBuild } from './dev/ensure-build.ts';
 
 const USAGE = 'usage: npm run web -- [--port N]';
@@ -37,7 +38,7 @@ export async function main(argv: string[]): Promise<void> {
     await runtime.close();
     fatal(`Cannot listen on port ${port}: ${(err as Error).message}`);
   }
-  console.log(`RPD Desk (${PROFILE_LABELS[settings.getPublicSettings().activeProfile]} profile) is running at ${bridge.url}`);
+  console.log(`RPD Desk (${PROFILE_NAMES[settings.getPublicSettings().activeProfile]} profile) is running at ${bridge.url}`);
   const stop = async (): Promise<void> => {
     await bridge.close();
     await runtime.close();

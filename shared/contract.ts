@@ -6,9 +6,12 @@ import { ActiveProfileAnswer, Preferences, PreferencesPatch, PublicProfile, Publ
 import { ErrorCode } from './result.ts';
 import { HistoryPage, HistoryQuery } from './history.ts';
 import type { ChannelName, EventName } from './channels.ts';
+import { VERIFICATION_ID_PATTERN, VERIFICATION_ID_RULE } from './ids.ts';
 import type { Result } from './result.ts';
 
-const VerificationRef = z.object({ verificationId: z.string().min(1).max(50) }).strict();
+/** The one verification-id rule (shared/ids.ts), wherever an id comes in. */
+const VerificationId = z.string().regex(VERIFICATION_ID_PATTERN, `A verification id is ${VERIFICATION_ID_RULE}.`);
+const VerificationRef = z.object({ verificationId: VerificationId }).strict();
 const Nothing = z.undefined().or(z.null()).or(z.object({}).strict());
 const ProfileRef = z.object({ kind: ProfileKind }).strict();
 
@@ -35,7 +38,7 @@ export const contract = {
       .object({
         name: z.string().max(1000),
         note: z.string().max(500).optional(),
-        replaces: z.string().min(1).max(50).optional(),
+        replaces: VerificationId.optional(),
       })
       .strict(),
     output: Order,

@@ -13,11 +13,12 @@ import { isNoSuchOrder, keyFileProtector, loadOrCreateDataKey, openHistory } fro
 import type { HistoryStore, KeyProtector } from './history/index.ts';
 import { startSimulator } from '../simulator/server.ts';
 import type { Simulator } from '../simulator/server.ts';
+import { PROFILE_NAMES } from '../../shared/domain.ts';
 import type { ProfileKind } from '../../shared/domain.ts';
 import { newVerificationId } from '../../shared/ids.ts';
 import { validateName } from '../../shared/names.ts';
 import { APP_VERSION } from './version.ts';
-import { PROFILE_LABELS, makeProbeVerificationId, toProbeOutcome } from './settings/index.ts';
+import { makeProbeVerificationId, toProbeOutcome } from './settings/index.ts';
 import type { SettingsService } from './settings/index.ts';
 import type { ProbeOutcome } from '../../shared/contract.ts';
 import { CoreError } from './error.ts';
@@ -97,7 +98,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   function clientFor(profile: ProfileKind): Promise<CashfreeClient> {
     let client = clients.get(profile);
     if (!client) {
-      client = connectionFor(profile).then((c) => new CashfreeClient({ ...c, profileLabel: PROFILE_LABELS[profile], appVersion: APP_VERSION }));
+      client = connectionFor(profile).then((c) => new CashfreeClient({ ...c, profileLabel: PROFILE_NAMES[profile], appVersion: APP_VERSION }));
       client.catch(() => clients.delete(profile));
       clients.set(profile, client);
     }
@@ -155,7 +156,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       throw err;
     }
     const signed = connection.publicKeyPem !== undefined;
-    const client = new CashfreeClient({ ...connection, profileLabel: PROFILE_LABELS[profile], appVersion: APP_VERSION, retry: { maxAttempts: 1 } });
+    const client = new CashfreeClient({ ...connection, profileLabel: PROFILE_NAMES[profile], appVersion: APP_VERSION, retry: { maxAttempts: 1 } });
     try {
       await client.status({ verificationId: makeProbeVerificationId() });
       return toProbeOutcome(profile, null, signed);

@@ -16,6 +16,7 @@ import type { Effect, Endpoint, FaultsInput, FaultsView } from './faults.ts';
 import { OrderBook, REVERSAL_STATUSES, SimulatorError } from './orders.ts';
 import type { OrderSummary, PayOptions, ReversalStatus, StatusAnswer } from './orders.ts';
 import { randomFor } from './random.ts';
+import { VERIFICATION_ID_CHARACTERS } from '../../shared/ids.ts';
 import { checkSignature, keysFromPrivatePem, keysFromPublicPem } from './signature.ts';
 import type { SignatureKeys } from './signature.ts';
 
@@ -74,7 +75,6 @@ export { SimulatorError };
 export type { FaultsInput, OrderSummary, PayOptions, ReversalStatus, StatusAnswer };
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const VERIFICATION_ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 
 const payOptionsSchema = z
   .object({
@@ -236,7 +236,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (!shape?.success) return ERRORS.bodyInvalid;
     const { verification_id: verificationId, name } = shape.data;
     if (verificationId === undefined || verificationId === null || verificationId === '') return ERRORS.verificationIdMissing;
-    if (typeof verificationId !== 'string' || !VERIFICATION_ID_PATTERN.test(verificationId)) return ERRORS.verificationIdInvalid;
+    if (typeof verificationId !== 'string' || !VERIFICATION_ID_CHARACTERS.test(verificationId)) return ERRORS.verificationIdInvalid;
     if (verificationId.length > 50) return ERRORS.verificationIdTooLong;
     if (name !== undefined && name !== null && typeof name !== 'string') return ERRORS.nameInvalid;
     if (book.has(verificationId)) return ERRORS.verificationIdExists;

@@ -13,7 +13,7 @@ import type { Readable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { isVerificationId } from '../../../shared/ids.ts';
+import { VERIFICATION_ID_RULE, isVerificationId } from '../../../shared/ids.ts';
 import { validateName } from '../../../shared/names.ts';
 import {
   CashfreeError,
@@ -276,7 +276,7 @@ export class CashfreeClient implements RpdApi {
   /** Creates an order. Sent exactly once; see createSafely for what to do when the answer is lost. */
   async create(input: CreateInput): Promise<CreateReply> {
     if (!isVerificationId(input.verificationId)) {
-      throw invalidInput('The verification ID must be 1 to 50 letters, digits, dots, hyphens or underscores.');
+      throw invalidInput(`The verification ID must be ${VERIFICATION_ID_RULE}.`);
     }
     const name = validateName(input.name);
     if (!name.ok) throw invalidInput(name.reason);
@@ -297,7 +297,7 @@ export class CashfreeClient implements RpdApi {
     let verificationId: string | undefined;
     if ('verificationId' in query) {
       if (!isVerificationId(query.verificationId)) {
-        throw invalidInput('The verification ID must be 1 to 50 letters, digits, dots, hyphens or underscores.');
+        throw invalidInput(`The verification ID must be ${VERIFICATION_ID_RULE}.`);
       }
       verificationId = query.verificationId;
       search = `verification_id=${encodeURIComponent(query.verificationId)}`;

@@ -11,6 +11,7 @@ import type {
   UpiLinks,
 } from '../../../shared/domain.ts';
 import { maskAccount } from '../../../shared/mask.ts';
+import { appLinksFromUpi } from '../../../shared/links.ts';
 
 const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000;
 const DATE_TIME =
@@ -95,23 +96,8 @@ export type CreateAnswer = {
   url: string | null;
 };
 
-/**
- * The app links carry upi_link's parameters under each app's scheme. When Cashfree leaves one
- * out, it is made from upi_link the same way.
- */
-export function appLinksFrom(upiLink: string): Omit<UpiLinks, 'upi'> {
-  const query = upiLink.includes('?') ? upiLink.slice(upiLink.indexOf('?')) : '';
-  return {
-    gpay: `tez://upi/pay${query}`,
-    phonepe: `phonepe://pay${query}`,
-    paytm: `paytmmp://pay${query}`,
-    // Cashfree's own BHIM link really reads bhim://upi://pay?...
-    bhim: `bhim://upi://pay${query}`,
-  };
-}
-
 export const CreateAnswer = CreateAnswerWire.transform((w): CreateAnswer => {
-  const made = appLinksFrom(w.upi_link);
+  const made = appLinksFromUpi(w.upi_link);
   return {
     verificationId: w.verification_id,
     refId: w.ref_id,

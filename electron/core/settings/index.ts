@@ -8,7 +8,7 @@ export { SettingsService, PRODUCTION_CONFIRMATION_MESSAGE } from './service.ts';
 export type { Credentials, SaveCredentialsInput, SettingsServiceOptions } from './service.ts';
 export type { DecryptedSecret, SecretCipher } from './cipher.ts';
 export * from './schema.ts';
-export { CASHFREE_BASE_URLS, PROFILE_LABELS, effectiveBaseUrl, needsCredentials } from './profiles.ts';
+export { CASHFREE_BASE_URLS, effectiveBaseUrl, needsCredentials } from './profiles.ts';
 export type { KeyedProfileKind } from './profiles.ts';
 export { checkEnvironmentMismatch, makeProbeVerificationId, toProbeOutcome, PROBE_ID_PREFIX } from './probe.ts';
 export { migrateSettings } from './migrations.ts';

@@ -9,11 +9,6 @@ export const CASHFREE_BASE_URLS: Record<KeyedProfileKind, string> = {
   production: 'https://api.cashfree.com/verification',
 };
 
-export const PROFILE_LABELS: Record<ProfileKind, string> = {
-  demo: 'Demo',
-  sandbox: 'Sandbox',
-  production: 'Production',
-};
 
 /** Sandbox and Production need the merchant's keys; Demo runs against the embedded simulator. */
 export const needsCredentials = (kind: ProfileKind): kind is KeyedProfileKind => kind !== 'demo';

@@ -4,12 +4,12 @@
 // thrown as the core's one error (CoreError).
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
-import { ProfileKind } from '../../../shared/domain.ts';
+import { PROFILE_NAMES, ProfileKind } from '../../../shared/domain.ts';
 import { coreError } from '../error.ts';
 import type { SecretCipher } from './cipher.ts';
 import { migrateSettings } from './migrations.ts';
 import { checkEnvironmentMismatch } from './probe.ts';
-import { PROFILE_LABELS, clientIdHint, effectiveBaseUrl, isConfigured, needsCredentials } from './profiles.ts';
+import { clientIdHint, effectiveBaseUrl, isConfigured, needsCredentials } from './profiles.ts';
 import type { KeyedProfileKind } from './profiles.ts';
 import {
   CustomBaseUrl,
@@ -78,8 +78,8 @@ const paths = (error: z.ZodError): string =>
 
 const weakRefusal = (keychain: Keychain, kind: ProfileKind): string =>
   keychain === 'weak'
-    ? `This computer has no password keyring the app can use (Linux "basic_text"), so the ${PROFILE_LABELS[kind]} keys could only be stored with weak protection that anyone with access to your files can undo. Choose "Store with weak protection on this machine" to save them anyway.`
-    : `No system keychain is available here, so the ${PROFILE_LABELS[kind]} keys could only be stored obfuscated in a file beside the settings. Choose "Store with weak protection on this machine" to save them anyway.`;
+    ? `This computer has no password keyring the app can use (Linux "basic_text"), so the ${PROFILE_NAMES[kind]} keys could only be stored with weak protection that anyone with access to your files can undo. Choose "Store with weak protection on this machine" to save them anyway.`
+    : `No system keychain is available here, so the ${PROFILE_NAMES[kind]} keys could only be stored obfuscated in a file beside the settings. Choose "Store with weak protection on this machine" to save them anyway.`;
 
 type PlainSecrets = { clientId: string | null; clientSecret: string | null; publicKeyPem: string | null; shouldReEncrypt: boolean };
 
@@ -219,11 +219,11 @@ export class SettingsService {
     const profileKind = this.#keyedKind(kind);
     const profile = this.#read().profiles[profileKind];
     if (!isConfigured(profile)) {
-      throw coreError('not_configured', `No ${PROFILE_LABELS[profileKind]} keys are saved yet. Enter the client id and client secret in Settings.`);
+      throw coreError('not_configured', `No ${PROFILE_NAMES[profileKind]} keys are saved yet. Enter the client id and client secret in Settings.`);
     }
     const plain = await this.#decryptAll(profileKind, profile);
     const { clientId, clientSecret, publicKeyPem } = plain;
-    if (clientId === null || clientSecret === null) throw coreError('not_configured', `The ${PROFILE_LABELS[profileKind]} keys are incomplete. Enter them again.`);
+    if (clientId === null || clientSecret === null) throw coreError('not_configured', `The ${PROFILE_NAMES[profileKind]} keys are incomplete. Enter them again.`);
 
     if (plain.shouldReEncrypt) await this.#reEncrypt(profileKind, profile.secrets, { clientId, clientSecret, publicKeyPem });
 
@@ -328,7 +328,7 @@ export class SettingsService {
     try {
       return await this.#decryptAll(kind, profile);
     } catch {
-      throw coreError('not_configured', `The saved ${PROFILE_LABELS[kind]} keys cannot be read on this computer. Enter the client id and client secret again (and the public key, if used).`);
+      throw coreError('not_configured', `The saved ${PROFILE_NAMES[kind]} keys cannot be read on this computer. Enter the client id and client secret again (and the public key, if used).`);
     }
   }
 
@@ -342,8 +342,8 @@ export class SettingsService {
     const unreadable = coreError(
       'not_configured',
       profile.scheme !== null && profile.scheme !== this.#cipher.scheme
-        ? `The ${PROFILE_LABELS[kind]} keys were saved by ${profile.scheme === 'key_file' ? 'the command-line tool or browser preview' : 'the desktop app'} and cannot be read here. Enter them again.`
-        : `The saved ${PROFILE_LABELS[kind]} keys cannot be read on this computer (the system keyring may have changed). Enter them again.`,
+        ? `The ${PROFILE_NAMES[kind]} keys were saved by ${profile.scheme === 'key_file' ? 'the command-line tool or browser preview' : 'the desktop app'} and cannot be read here. Enter them again.`
+        : `The saved ${PROFILE_NAMES[kind]} keys cannot be read on this computer (the system keyring may have changed). Enter them again.`,
     );
     if (profile.scheme !== null && profile.scheme !== this.#cipher.scheme) throw unreadable;
     let shouldReEncrypt = false;

@@ -1,6 +1,7 @@
 // Words and formats the history view shows: one place, so the list, the detail pane and the
 // copied ticket text say the same thing.
-import type { NameMatchResult, Order, OrderState, ProfileKind, ReversalStatus } from '../../../../shared/domain.ts';
+import type { NameMatchResult, Order, OrderState, ReversalStatus } from '../../../../shared/domain.ts';
+import { PROFILE_NAMES } from '../../../../shared/domain.ts';
 import { maskAccount } from '../../../../shared/mask.ts';
 
 export const STATE_WORDS: Record<OrderState, string> = {
@@ -20,11 +21,7 @@ export const MATCH_WORDS: Record<NameMatchResult, string> = {
   NO_MATCH: 'No match',
 };
 
-export const PROFILE_WORDS: Record<ProfileKind, string> = {
-  demo: 'Demo',
-  sandbox: 'Sandbox',
-  production: 'Production',
-};
+export const PROFILE_WORDS = PROFILE_NAMES;
 
 export const REVERSAL_WORDS: Record<ReversalStatus, string> = {
   PENDING: 'Refund of ₹1 pending',
