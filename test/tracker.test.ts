@@ -1,6 +1,6 @@
 // The polling policy: fast for one order, never above the request budget for many.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Tracker } from '../electron/core/tracker.ts';
+import { Tracker } from '../electron/core/orders/tracker.ts';
 import type { Order } from '../shared/domain.ts';
 import { makeOrder } from './fixtures/orders.ts';
 

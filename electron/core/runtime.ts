@@ -1,42 +1,34 @@
-// Composition of the core services, shared by the Electron main process, the browser preview
-// (`npm run web`) and the CLI. Nothing here imports 'electron': the platform parts (settings
-// cipher, clipboard) come in as arguments.
-import { EventBus } from './events.ts';
-import { CashfreeClient } from './cashfree/client.ts';
-import { OrderService } from './orders.ts';
-import { Tracker } from './tracker.ts';
-import { createHandlers } from './handlers.ts';
-import { FaultsRejected } from './handlers.ts';
-import type { ClipboardPort, DemoControl, Handlers, PlatformPorts } from './handlers.ts';
+// Composition of the core, shared by the Electron main process, the browser preview
+// (`npm run web`) and the CLI: it makes each feature's parts, merges the features' handlers and
+// binds them to the contract. No logic of its own lives here. Nothing here imports 'electron':
+// the platform parts (settings cipher, clipboard, desktop ports) come in as arguments.
 import { join } from 'node:path';
-import { isNoSuchOrder, keyFileProtector, loadOrCreateDataKey, openHistory } from './history/index.ts';
-import type { HistoryStore, KeyProtector } from './history/index.ts';
-import { startSimulator } from '../simulator/server.ts';
-import type { Simulator } from '../simulator/server.ts';
-import { PROFILE_NAMES } from '../../shared/domain.ts';
 import type { ProfileKind } from '../../shared/domain.ts';
 import { newVerificationId } from '../../shared/ids.ts';
-import { validateName } from '../../shared/names.ts';
-import { APP_VERSION } from './version.ts';
-import { makeProbeVerificationId, toProbeOutcome } from './settings/index.ts';
+import { appFeature } from './app/handlers.ts';
+import type { CashfreeClient } from './cashfree/client.ts';
+import { Connections } from './connections.ts';
+import type { Connection } from './connections.ts';
+import { deskHandlers } from './desk/handlers.ts';
+import type { ClipboardPort, PlatformPorts } from './desk/ports.ts';
+import { EventBus } from './events.ts';
+import { bindHandlers } from './handlers.ts';
+import type { Handlers } from './handlers.ts';
+import { historyHandlers } from './history/handlers.ts';
+import { isNoSuchOrder, keyFileProtector, loadOrCreateDataKey, openHistory } from './history/index.ts';
+import type { HistoryStore, KeyProtector } from './history/index.ts';
+import { startRetention } from './history/retention.ts';
+import { demoControl } from './orders/demo.ts';
+import { orderHandlers } from './orders/handlers.ts';
+import { OrderService } from './orders/service.ts';
+import { ordersOfThisRun } from './orders/session.ts';
+import { Tracker } from './orders/tracker.ts';
+import { settingsHandlers } from './settings/handlers.ts';
 import type { SettingsService } from './settings/index.ts';
-import type { ProbeOutcome } from '../../shared/contract.ts';
-import { CoreError } from './error.ts';
-import { RecentErrors, buildDiagnostics } from './log/diagnostics.ts';
-import { redactor } from './log/redact.ts';
-import { release } from 'node:os';
+import { testConnection } from './settings/test-connection.ts';
 
+export type { Connection };
 export const HISTORY_FILE = 'history.db';
-
-export interface Connection {
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  publicKeyPem?: string;
-  apiVersion?: string;
-  timeoutMs?: number;
-  proxyUrl?: string;
-}
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -69,159 +61,59 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/**
- * RPD_DEMO_DELAY_MS makes the Demo simulator answer as slowly as a distant Cashfree (the renderer
- * benchmark sets a known round trip). Demo only: real profiles never read it.
- */
-function demoDelayMs(env: NodeJS.ProcessEnv = process.env): number {
-  const ms = Number(env.RPD_DEMO_DELAY_MS ?? '0');
-  return Number.isInteger(ms) && ms >= 0 && ms <= 10_000 ? ms : 0;
-}
-
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const { settings } = opts;
   const events = new EventBus();
-  const settings = opts.settings;
-  const clients = new Map<ProfileKind, Promise<CashfreeClient>>();
-  let simulator: Promise<Simulator> | null = null;
-
-  const activeProfile = (): ProfileKind => opts.fixed?.profile ?? settings.getPublicSettings().activeProfile;
-
-  const demoSimulator = (): Promise<Simulator> => (simulator ??= startSimulator({ port: 0, quiet: true, delayMs: demoDelayMs() }));
-
-  async function connectionFor(profile: ProfileKind): Promise<Connection> {
-    if (opts.fixed) return opts.fixed.connection;
-    if (profile === 'demo') return { baseUrl: (await demoSimulator()).baseUrl, clientId: 'demo', clientSecret: 'demo' };
-    return settings.getCredentials(profile);
-  }
-
-  /** One client (one keep-alive pool) per profile, made when first needed. */
-  function clientFor(profile: ProfileKind): Promise<CashfreeClient> {
-    let client = clients.get(profile);
-    if (!client) {
-      client = connectionFor(profile).then((c) => new CashfreeClient({ ...c, profileLabel: PROFILE_NAMES[profile], appVersion: APP_VERSION }));
-      client.catch(() => clients.delete(profile));
-      clients.set(profile, client);
-    }
-    return client;
-  }
-
-  /** New keys or a new address take effect at the next call. */
-  function forgetClient(profile: ProfileKind): void {
-    const client = clients.get(profile);
-    clients.delete(profile);
-    void client?.then((c) => c.close()).catch(() => {});
-  }
+  const connections = new Connections({ settings, fixed: opts.fixed });
+  const activeProfile = (): ProfileKind => connections.activeProfile();
 
   const dataKey = await loadOrCreateDataKey(opts.dataDir, opts.keyProtector ?? keyFileProtector);
   const history = openHistory({ file: join(opts.dataDir, HISTORY_FILE), dataKey: dataKey.key, protection: dataKey.protection });
-  // Deleted rows linger in the file's free pages until compacted: retention must really remove them.
-  const applyRetention = (): void => {
-    if (history.deleteOlderThan(settings.getPreferences().retentionDays) > 0) history.compact();
-  };
-  applyRetention();
-  const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000);
-  retentionTimer.unref();
+  const retentionDays = (): number => settings.getPreferences().retentionDays;
+  const stopRetention = startRetention(history, retentionDays);
 
-  const tracker = new Tracker({
-    refresh: (id) => orders.refresh(id),
-    // Deleted from history (Delete all, retention) while followed: nothing left to poll for.
-    isGone: isNoSuchOrder,
+  // Deleted from history (Delete all, retention) while followed: nothing left to poll for.
+  const tracker = new Tracker({ refresh: (id) => orders.refresh(id), isGone: isNoSuchOrder });
+  const orders = new OrderService({
+    clientFor: (profile) => connections.clientFor(profile),
+    store: history,
+    events,
+    activeProfile,
+    // One-shot CLI runs leave following orders to the app.
+    track: (id) => void (opts.track && tracker.watch(id)),
+    newId: () => newVerificationId(),
   });
-  // One-shot CLI runs leave following orders to the app.
-  const track = (id: string): void => void (opts.track && tracker.watch(id));
-  const orders = new OrderService({ clientFor, store: history, events, activeProfile, track, newId: () => newVerificationId() });
+  const demo = demoControl(() => connections.simulator());
+  const app = appFeature({ ...opts, activeProfile, keychain: () => settings.keychain });
 
-  const demo: DemoControl = {
-    pay: async (id, nameAtBank) => void (await demoSimulator()).pay(id, nameAtBank ? { name_at_bank: nameAtBank } : undefined),
-    fail: async (id) => void (await demoSimulator()).fail(id),
-    expire: async (id) => void (await demoSimulator()).expire(id),
-    faults: async (plan) => {
-      const sim = await demoSimulator();
-      if (plan === null) return sim.clearFaults();
-      try {
-        sim.setFaults(plan);
-      } catch (err) {
-        throw new FaultsRejected(`The simulator refused that fault plan: ${err instanceof Error ? err.message.split('\n')[0] : 'not valid'}`);
-      }
+  const handlers = bindHandlers(
+    {
+      ...app.handlers,
+      ...orderHandlers({
+        orders,
+        openOrders: ordersOfThisRun(events, (id) => orders.get(id)),
+        demo: () => (activeProfile() === 'demo' ? demo : null),
+        prewarm: () => connections.prewarm(),
+      }),
+      ...deskHandlers({ order: (id) => orders.require(id), clipboard: opts.clipboard ?? null, platform: opts.platform }),
+      ...settingsHandlers({
+        settings,
+        testConnection: (profile) => testConnection(connections, profile),
+        changed: (profile) => {
+          if (profile) connections.forget(profile);
+          events.emit('settings.changed', settings.getPublicSettings());
+        },
+      }),
+      ...historyHandlers({ history, retentionDays, saveFile: opts.platform?.saveFile }),
     },
-  };
-
-  /** Test connection: one status call for an id no order has, read by toProbeOutcome. */
-  async function testConnection(profile: ProfileKind): Promise<ProbeOutcome> {
-    let connection: Connection;
-    try {
-      connection = await connectionFor(profile);
-    } catch (err) {
-      if (err instanceof CoreError) return toProbeOutcome(profile, err, false);
-      throw err;
-    }
-    const signed = connection.publicKeyPem !== undefined;
-    const client = new CashfreeClient({ ...connection, profileLabel: PROFILE_NAMES[profile], appVersion: APP_VERSION, retry: { maxAttempts: 1 } });
-    try {
-      await client.status({ verificationId: makeProbeVerificationId() });
-      return toProbeOutcome(profile, null, signed);
-    } catch (err) {
-      if (err instanceof CoreError) return toProbeOutcome(profile, err, signed);
-      throw err;
-    } finally {
-      await client.close();
-    }
-  }
-
-  const prewarm = (): Promise<void> =>
-    clientFor(activeProfile())
-      .then((c) => c.prewarm())
-      .catch(() => {});
-
-  const recentErrors = new RecentErrors();
-  const log = opts.log ?? { error: (...args: unknown[]) => console.error(...args) };
-  const diagnostics = (): string =>
-    buildDiagnostics({
-      appVersion: APP_VERSION,
-      versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
-      os: { platform: process.platform, arch: process.arch, release: release() },
-      profileKind: activeProfile(),
-      packaged: opts.packaged ?? false,
-      keychain: { keychain: 'os', weak: 'weak', none: 'unavailable' }[settings.keychain] as 'os' | 'weak' | 'unavailable',
-      logFile: opts.logFile,
-      lastErrors: recentErrors.list(),
-      now: Date.now(),
-    });
-
-  const session: string[] = [];
-  events.on('order.updated', (o) => {
-    if (!session.includes(o.verificationId)) session.unshift(o.verificationId);
-  });
-
-  const handlers = createHandlers({
-    info: () => ({ version: APP_VERSION, profile: activeProfile(), demo: activeProfile() === 'demo', transport: opts.transport }),
-    orders,
-    openOrders: () => session.map((id) => orders.get(id)).filter((o) => o !== null),
-    demo: () => (activeProfile() === 'demo' ? demo : null),
-    clipboard: opts.clipboard ?? null,
-    validateName,
-    settings,
-    testConnection,
-    prewarm,
-    diagnostics,
-    openLogs: opts.openLogs ?? null,
-    onError: (channel, error, cause) => {
-      recentErrors.record(error.code, `${channel}: ${error.message}`, Date.now());
-      if (cause) log.error(redactor.redactString(`${channel} failed: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`));
-    },
-    history,
-    platform: opts.platform,
-    onSettingsChanged: (profile) => {
-      if (profile) forgetClient(profile);
-      events.emit('settings.changed', settings.getPublicSettings());
-    },
-  });
+    app.onError,
+  );
 
   // Open orders resume; those whose validity passed while the app was closed are asked once
   // and come back final.
   if (opts.track) for (const order of history.listOpen()) tracker.watch(order.verificationId, 0);
   // A one-shot CLI call gains nothing from an extra request ahead of its only one.
-  if (opts.transport !== 'cli') void prewarm();
+  if (opts.transport !== 'cli') void connections.prewarm();
 
   return {
     handlers,
@@ -229,13 +121,11 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     history,
     orders,
     tracker,
-    client: () => clientFor(activeProfile()),
+    client: () => connections.clientFor(activeProfile()),
     async close() {
       tracker.close();
-      clearInterval(retentionTimer);
-      // Calls in flight are cut short, not waited for: a silent server would hold close() for the whole timeout.
-      await Promise.all([...clients.values()].map((c) => c.then((x) => x.destroy()).catch(() => {})));
-      if (simulator) await (await simulator).close();
+      stopRetention();
+      await connections.close();
       history.close();
     },
   };

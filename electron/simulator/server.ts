@@ -7,7 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
-import { qrPng } from '../core/qr-image.ts';
+import { qrPng } from '../core/desk/qr-image.ts';
 import { z } from 'zod';
 import { ACCOUNT_ERRORS, ERRORS } from './errors.ts';
 import type { ApiError } from './errors.ts';

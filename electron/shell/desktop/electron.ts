@@ -3,7 +3,7 @@
 import { BrowserWindow, ClipboardItem, Notification, app, clipboard, dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PlatformPorts } from '../../core/handlers.ts';
+import type { PlatformPorts } from '../../core/desk/ports.ts';
 
 export const readClipboardText = async (): Promise<string> => clipboard.readText();
 export const writeClipboardText = (text: string): Promise<void> => clipboard.writeText(text);

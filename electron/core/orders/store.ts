@@ -1,4 +1,4 @@
-import type { Order } from '../../shared/domain.ts';
+import type { Order } from '../../../shared/domain.ts';
 
 /** What the order flow needs from history. electron/core/history implements it on SQLite. */
 export interface OrderStore {

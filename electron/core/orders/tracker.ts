@@ -1,8 +1,8 @@
 // Polls /remitter/status for every open order and lets OrderService emit the changes.
 // One timer for all orders; the spacing grows with the number of open orders so the whole app
 // stays inside a request budget (Cashfree allows about 100 requests a minute).
-import { isFinal } from '../../shared/domain.ts';
-import type { Order } from '../../shared/domain.ts';
+import { isFinal } from '../../../shared/domain.ts';
+import type { Order } from '../../../shared/domain.ts';
 
 export interface TrackerOptions {
   refresh: (verificationId: string) => Promise<Order>;

@@ -1,14 +1,14 @@
 // The main job: write the history row, make the signed call, record every step, so a crash or
 // a lost answer never loses a request (DESIGN.md section 3).
-import type { Order, ProfileKind } from '../../shared/domain.ts';
-import { isFinal } from '../../shared/domain.ts';
-import type { CashfreeClient, CreateReply, StatusReply } from './cashfree/client.ts';
-import { createSafely } from './cashfree/recover.ts';
-import { CashfreeError } from './cashfree/errors.ts';
-import { toOrderState, toRemitterResult } from './cashfree/schemas.ts';
+import type { Order, ProfileKind } from '../../../shared/domain.ts';
+import { isFinal } from '../../../shared/domain.ts';
+import type { CashfreeClient, CreateReply, StatusReply } from '../cashfree/client.ts';
+import { createSafely } from '../cashfree/recover.ts';
+import { CashfreeError } from '../cashfree/errors.ts';
+import { toOrderState, toRemitterResult } from '../cashfree/schemas.ts';
 import type { OrderStore } from './store.ts';
-import { noSuchOrder } from './history/errors.ts';
-import type { EventBus } from './events.ts';
+import { noSuchOrder } from '../history/errors.ts';
+import type { EventBus } from '../events.ts';
 
 export interface OrderServiceDeps {
   /** The client for a profile's Cashfree (orders are tracked with the profile they were made in). */
@@ -113,6 +113,13 @@ export class OrderService {
       });
     }
     return this.createDetailed({ ...input, replaces: order.verificationId }, answersLost + 1);
+  }
+
+  /** The order, or the one "no such order" error. */
+  require(verificationId: string): Order {
+    const order = this.get(verificationId);
+    if (!order) throw noSuchOrder(verificationId);
+    return order;
   }
 
   get(verificationId: string): Order | null {

@@ -4,7 +4,7 @@
 // every order it creates.
 import QRCode from 'qrcode';
 import { crc32, deflateSync } from 'node:zlib';
-import { QR_ERROR_CORRECTION, QR_QUIET_ZONE } from '../../shared/qr.ts';
+import { QR_ERROR_CORRECTION, QR_QUIET_ZONE } from '../../../shared/qr.ts';
 
 /** Pixels per module of a saved or copied QR: whole pixels, so it scans from any copy. */
 export const QR_PNG_SCALE = 12;
