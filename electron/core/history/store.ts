@@ -43,7 +43,8 @@ export interface HistoryStore {
   readonly file: string;
   readonly protection: KeyProtection;
   /** Writes a new order (normally in state "creating", before the create call goes out). */
-  insert(order: Order): void;
+  /** Returns the row it wrote. */
+  insert(order: Order): Order;
   /** Many orders in one transaction (imports, filling test databases). */
   insertMany(orders: Iterable<Order>): void;
   /** Applies a patch and returns the updated order. verificationId and createdAt cannot change. */
@@ -392,8 +393,8 @@ class SqliteHistoryStore implements HistoryStore {
     });
   }
 
-  #insertOne(input: Order): void {
-    const order = Order.parse(input);
+  /** Orders come typed from the app's own code: checked where they entered, not again here. */
+  #insertOne(order: Order): Order {
     const columns = this.#columns(order);
     let row: Row | undefined;
     try {
@@ -410,10 +411,11 @@ class SqliteHistoryStore implements HistoryStore {
     }
     const id = num(row?.['id'], 'id');
     this.#insertFts.run(id, order.name, searchableIds(order), order.note);
+    return order;
   }
 
-  insert(order: Order): void {
-    this.#transaction(() => this.#insertOne(order));
+  insert(order: Order): Order {
+    return this.#transaction(() => this.#insertOne(order));
   }
 
   insertMany(orders: Iterable<Order>): void {
@@ -432,7 +434,7 @@ class SqliteHistoryStore implements HistoryStore {
       if (patch.createdAt !== undefined && patch.createdAt !== current.order.createdAt) {
         throw historyError('invalid_input', 'the creation time of an order cannot change');
       }
-      const next = Order.parse({ ...current.order, updatedAt: Date.now(), ...dropUndefined(patch) });
+      const next: Order = { ...current.order, updatedAt: Date.now(), ...dropUndefined(patch) };
       const columns = this.#columns(next);
       const names = Object.keys(columns) as (keyof OrderColumns)[];
       this.#prepare(`UPDATE orders SET ${names.map((n) => `${n} = :${n}`).join(', ')} WHERE id = :id`).run({

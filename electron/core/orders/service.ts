@@ -75,8 +75,7 @@ export class OrderService {
       cashfreeStatus: null,
       attention: null,
     };
-    this.#d.store.insert(order);
-    this.#d.events.emit('order.updated', order);
+    this.#d.events.emit('order.updated', this.#d.store.insert(order));
     let outcome;
     try {
       outcome = await createSafely(client, { verificationId: order.verificationId, name: order.name });
@@ -94,7 +93,7 @@ export class OrderService {
       return { order: created, answer: outcome.answer };
     }
     // Cashfree has the order but its links are lost: keep tracking it, and make a fresh one.
-    this.#apply(order.verificationId, outcome.status, { answerLost: true });
+    this.#apply(order, outcome.status, { answerLost: true });
     this.#d.track(order.verificationId);
     if (input.verificationId) {
       throw new CashfreeError({
@@ -124,7 +123,11 @@ export class OrderService {
 
   get(verificationId: string): Order | null {
     const order = this.#d.store.get(verificationId);
-    return order && { ...order, qrCode: this.#qr.get(verificationId) ?? null };
+    return order && this.#withQr(order);
+  }
+
+  #withQr(order: Order): Order {
+    return { ...order, qrCode: this.#qr.get(order.verificationId) ?? null };
   }
 
   /** Ask Cashfree once and record what it says. */
@@ -142,12 +145,13 @@ export class OrderService {
       throw err;
     }
     // Found after a lost create answer: tracked without links.
-    return this.#apply(verificationId, status, before.state === 'creating' ? { answerLost: true } : {});
+    return this.#apply(before, status, before.state === 'creating' ? { answerLost: true } : {});
   }
 
   /** Records a status answer obtained elsewhere (the CLI's status command) for an order in history. */
   record(status: StatusReply): Order | null {
-    return this.#d.store.get(status.verificationId) ? this.#apply(status.verificationId, status, {}) : null;
+    const before = this.#d.store.get(status.verificationId);
+    return before ? this.#apply(before, status, {}) : null;
   }
 
   #created(verificationId: string, a: CreateReply): Order {
@@ -155,25 +159,21 @@ export class OrderService {
     return this.#save(verificationId, { state: 'created', refId: a.refId, validUpto: a.validUpto, links: a.links, lastError: null });
   }
 
-  #apply(verificationId: string, s: StatusReply, extra: Partial<Order>): Order {
-    const before = this.#d.store.get(verificationId);
+  #apply(before: Order, s: StatusReply, extra: Partial<Order>): Order {
     const patch: Partial<Order> = { ...extra, refId: s.refId, state: toOrderState(s) };
     const result = toRemitterResult(s);
     if (result) patch.result = result;
     const unchanged =
-      before !== null &&
       before.state === patch.state &&
       before.refId === patch.refId &&
       JSON.stringify(before.result) === JSON.stringify(patch.result ?? before.result) &&
       !extra.answerLost;
-    if (unchanged) return this.get(verificationId) ?? before;
-    return this.#save(verificationId, patch);
+    if (unchanged) return this.#withQr(before);
+    return this.#save(before.verificationId, patch);
   }
 
   #save(verificationId: string, patch: Partial<Order>): Order {
-    this.#d.store.update(verificationId, { ...patch, updatedAt: this.#now() });
-    const order = this.get(verificationId);
-    if (!order) throw new Error(`order ${verificationId} vanished`);
+    const order = this.#withQr(this.#d.store.update(verificationId, { ...patch, updatedAt: this.#now() }));
     if (isFinal(order.state)) this.#qr.delete(verificationId);
     this.#d.events.emit('order.updated', order);
     return order;
