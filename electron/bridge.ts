@@ -11,6 +11,7 @@ import type { ChannelName } from '../shared/channels.ts';
 import type { Handlers } from './core/handlers.ts';
 import type { EventBus } from './core/events.ts';
 import { fail } from '../shared/result.ts';
+import { readLimited } from './core/read-limited.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -136,20 +137,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  return (await readLimited(req, MAX_BODY))?.toString('utf8') ?? null;
 }
 
 async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {

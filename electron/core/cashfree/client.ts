@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KeyObject } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
-import type { Readable } from 'node:stream';
+import { readLimited } from '../read-limited.ts';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
@@ -137,28 +137,6 @@ function makeDispatcher(
     return { dispatcher: new EnvHttpProxyAgent({ ...proxied, httpProxy, httpsProxy, noProxy }), viaProxy: true };
   }
   return { dispatcher: new Pool(origin, { ...common, connections: 8 }), viaProxy: false };
-}
-
-/**
- * The body's bytes, or null once they grow past `max`. Plain 'data' events: reading through an
- * async iterator cost a measurable share of each call's CPU.
- */
-function readLimited(body: Readable, max: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > max) {
-        body.destroy();
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    body.once('end', () => resolve(Buffer.concat(chunks, size)));
-    body.once('error', reject);
-  });
 }
 
 /**
