@@ -49,6 +49,8 @@ export interface HistoryStore {
   /** Applies a patch and returns the updated order. verificationId and createdAt cannot change. */
   update(verificationId: string, patch: Partial<Order>): Order;
   get(verificationId: string): Order | null;
+  /** Deletes one order; false when there is none with this id. */
+  delete(verificationId: string): boolean;
   /** Newest first, KEYSET paginated: pass nextCursor back as `cursor` for the next page. */
   search(query?: HistoryQuery): HistoryPage;
   /** Orders not final yet (creating, created), newest first: the tracker resumes them at start. */
@@ -565,6 +567,16 @@ class SqliteHistoryStore implements HistoryStore {
     return this.#prepare(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.state IN (${inList}) ORDER BY o.id DESC`)
       .all()
       .map((row) => this.#rowToOrder(row));
+  }
+
+  delete(verificationId: string): boolean {
+    return this.#transaction(() => {
+      const current = this.#readOrder(verificationId);
+      if (current === null) return false;
+      this.#deleteFts.run(current.id);
+      this.#prepare('DELETE FROM orders WHERE id = ?').run(current.id);
+      return true;
+    });
   }
 
   deleteOlderThan(days: number, now: number = Date.now()): number {
