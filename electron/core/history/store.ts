@@ -81,6 +81,9 @@ export interface HistoryStore {
  * Safe integers hold this until the year 2248.
  */
 const ID_SLOTS_PER_MS = 1024;
+
+/** The first row id of orders created at `ms` or later: retention deletes the rows below it. */
+export const firstIdAt = (ms: number): number => Math.floor(ms) * ID_SLOTS_PER_MS;
 const PAGE_DEFAULT = 50;
 const MAX_SEARCH_WORDS = 8;
 const CSV_CHUNK_CHARS = 64 * 1024;
@@ -581,7 +584,7 @@ class SqliteHistoryStore implements HistoryStore {
 
   deleteOlderThan(days: number, now: number = Date.now()): number {
     if (!Number.isFinite(days) || days < 0) throw new HistoryError('invalid_input', 'days must be a number of days, 0 or more');
-    const before = Math.floor(now - days * 86_400_000) * ID_SLOTS_PER_MS;
+    const before = firstIdAt(now - days * 86_400_000);
     return this.#transaction(() => {
       this.#prepare('DELETE FROM orders_fts WHERE rowid < ?').run(before);
       return Number(this.#prepare('DELETE FROM orders WHERE id < ?').run(before).changes);
