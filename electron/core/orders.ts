@@ -10,6 +10,9 @@ import type { OrderStore } from './store.ts';
 import { qrPng } from './qr-image.ts';
 import type { EventBus } from './events.ts';
 
+/** An undocumented status value as the agent may see it: printable, short (it comes from a server). */
+const shownStatus = (raw: string): string => raw.replace(/[^\x20-\x7e]/g, '').slice(0, 40) || '?';
+
 /** Cashfree's links are valid for 10 minutes: the expiry assumed when valid_upto cannot be read. */
 const LINK_VALIDITY_MS = 10 * 60 * 1000;
 
@@ -165,7 +168,7 @@ export class OrderService {
     const id = order.verificationId;
     const links = a.unusable === null ? a.links : null;
     const usable = links !== null;
-    if (usable) this.#qr.set(id, a.qrCode ?? qrPng(links.upi, { size: 256, margin: 4 }).toString('base64'));
+    if (usable) this.#qr.set(id, a.qrCode ?? qrPng(links.upi).toString('base64'));
     const validUpto = usable ? a.validUpto : null;
     return this.#save(id, {
       state: 'created',
@@ -202,7 +205,12 @@ export class OrderService {
     const before = this.#d.store.get(verificationId);
     // A status outside the documented four is not final: the order stays as it was, the raw value shown.
     const state = toOrderState(s);
-    const patch: Partial<Order> = { ...extra, refId: s.refId, state: state ?? (before && before.state !== 'creating' ? before.state : 'created'), cashfreeStatus: state === null ? s.status.slice(0, 40) : null };
+    const patch: Partial<Order> = {
+      ...extra,
+      refId: s.refId,
+      state: state ?? (before && before.state !== 'creating' ? before.state : 'created'),
+      cashfreeStatus: state === null ? shownStatus(s.status) : null,
+    };
     const result = toRemitterResult(s);
     if (result) patch.result = result;
     const unchanged =

@@ -121,7 +121,7 @@ export const CreateAnswer = CreateAnswerWire.transform((w): CreateAnswer => {
  */
 export function unusableCreate(answer: CreateAnswer, verificationId: string): string | null {
   if (answer.verificationId !== null && answer.verificationId !== verificationId) {
-    return `its answer is for another order (${answer.verificationId.slice(0, 50)})`;
+    return `its answer is for another order (${answer.verificationId.replace(/[^A-Za-z0-9._-]/g, '?').slice(0, 50)})`;
   }
   const missing = [
     answer.verificationId === null ? 'verification_id' : null,
