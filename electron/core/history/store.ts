@@ -395,6 +395,9 @@ class SqliteHistoryStore implements HistoryStore {
 
   /** Paid orders written before the verdict column existed get theirs (it needs the sealed details). */
   fillMissingVerdicts(): void {
+    // Runs at every open: without this (tiny, partial) index the lookup reads every row, about
+    // 20 ms at 100,000 orders before the first history page.
+    this.#db.exec('CREATE INDEX IF NOT EXISTS orders_verdict_missing ON orders (id) WHERE verdict IS NULL');
     const ids = this.#db.prepare('SELECT verification_id FROM orders WHERE verdict IS NULL').all();
     if (ids.length === 0) return;
     const setVerdict = this.#db.prepare('UPDATE orders SET verdict = ? WHERE verification_id = ?');
