@@ -6,7 +6,7 @@ import { matchNames, nameTokens } from './nameMatch.ts';
 import type { NameMatch } from './nameMatch.ts';
 import { digits, pick, randomFor } from './random.ts';
 import type { Random } from './random.ts';
-import { formatIstIso, formatIstPlain } from './time.ts';
+import { formatIstIso, formatIstPlain, formatUtcIso } from './time.ts';
 
 export type OrderStatus = 'CREATED' | 'SUCCESS' | 'FAILURE' | 'EXPIRED';
 export type ReversalStatus = 'PENDING' | 'TRANSFER_INITIATED' | 'TRANSFER_SUCCESS' | 'FAILED';
@@ -348,7 +348,7 @@ export class OrderBook {
     return {
       verification_id: order.verificationId,
       ref_id: order.refId,
-      valid_upto: validUptoForm === 'iso' ? new Date(order.expiresAt).toISOString() : formatIstPlain(order.expiresAt),
+      valid_upto: validUptoForm === 'iso' ? formatUtcIso(order.expiresAt) : formatIstPlain(order.expiresAt),
       upi_link: `upi://pay?${params}`,
       gpay: `tez://upi/pay?${params}`,
       phonepe: `phonepe://pay?${params}`,
