@@ -78,8 +78,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (id !== undefined && !ID_PATTERN.test(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
       return await withRuntime(io, async (rt) => {
         const { order, answer } = await rt.orders.createDetailed({ name: name.name, verificationId: id });
+        // Cashfree holds the order whatever its answer lacks: printed as it came, exit 0.
         if (json) io.out(JSON.stringify(answer.wire));
-        else io.out(`Created ${order.verificationId} (ref ${order.refId}) for ${order.name}, valid until ${formatTime(answer.validUpto)}\n${answer.links.upi}`);
+        else if (order.links === null) io.out(`${order.lastError?.message ?? ''}\n${JSON.stringify(answer.wire)}`);
+        else {
+          const until = order.validUpto === null ? 'unknown' : `${formatTime(order.validUpto)}${order.validUptoAssumed ? ' (assumed: Cashfree sent no readable valid_upto)' : ''}`;
+          io.out(`Created ${order.verificationId} (ref ${order.refId}) for ${order.name}, valid until ${until}\n${order.links.upi}${order.pageUrl ? `\n${order.pageUrl}` : ''}`);
+        }
         return 0;
       });
     }

@@ -47,6 +47,20 @@ function launch(args: string[]): { child: ChildProcessWithoutNullStreams; firstL
 }
 
 describe('simulator CLI', () => {
+  it('--valid-upto-iso writes valid_upto in ISO 8601', async () => {
+    const { child, firstLine, exit } = launch(['--port', '0', '--valid-upto-iso']);
+    const origin = LISTENING.exec(await firstLine)?.[1] ?? '';
+    expect(await (await request(`${origin}/__sim/health`)).body.json()).toMatchObject({ valid_upto_form: 'iso' });
+    const created = await request(`${origin}/verification/reverse-penny-drop`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-client-id': 'a', 'x-client-secret': 'b' },
+      body: JSON.stringify({ verification_id: 'cli-iso' }),
+    });
+    expect(((await created.body.json()) as { valid_upto: string }).valid_upto).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+    child.kill('SIGTERM');
+    expect((await exit).code).toBe(0);
+  });
+
   it('prints one line naming the port, serves the API and exits cleanly on SIGTERM', async () => {
     const { child, firstLine, exit } = launch(['--port', '0', '--seed', '5', '--client-id', 'cli-id', '--client-secret', 'cli-secret']);
     const line = await firstLine;

@@ -7,7 +7,14 @@ import { createSafely } from './cashfree/recover.ts';
 import { CashfreeError } from './cashfree/errors.ts';
 import { toOrderState, toRemitterResult } from './cashfree/schemas.ts';
 import type { OrderStore } from './store.ts';
+import { qrPng } from './qr-image.ts';
 import type { EventBus } from './events.ts';
+
+/** An undocumented status value as the agent may see it: printable, short (it comes from a server). */
+const shownStatus = (raw: string): string => raw.replace(/[^\x20-\x7e]/g, '').slice(0, 40) || '?';
+
+/** Cashfree's links are valid for 10 minutes: the expiry assumed when valid_upto cannot be read. */
+const LINK_VALIDITY_MS = 10 * 60 * 1000;
 
 export interface OrderServiceDeps {
   /** The client for a profile's Cashfree (orders are tracked with the profile they were made in). */
@@ -34,6 +41,8 @@ export class OrderService {
   readonly #d: OrderServiceDeps;
   /** QR images live only in memory: history keeps the link, from which the QR is drawn again. */
   readonly #qr = new Map<string, string>();
+  /** Orders whose create call is out right now. */
+  readonly #creating = new Set<string>();
 
   constructor(deps: OrderServiceDeps) {
     this.#d = deps;
@@ -52,9 +61,11 @@ export class OrderService {
     const profile = this.#d.activeProfile();
     // Missing keys fail here, before anything is written or sent.
     const client = await this.#d.clientFor(profile);
+    const verificationId = input.verificationId ?? this.#d.newId();
+    this.#claimId(verificationId);
     const now = this.#now();
     const order: Order = {
-      verificationId: input.verificationId ?? this.#d.newId(),
+      verificationId,
       refId: null,
       name: input.name,
       note: input.note ?? '',
@@ -77,6 +88,7 @@ export class OrderService {
     this.#d.store.insert(order);
     this.#d.events.emit('order.updated', order);
     let outcome;
+    this.#creating.add(verificationId);
     try {
       outcome = await createSafely(client, { verificationId: order.verificationId, name: order.name });
     } catch (err) {
@@ -86,9 +98,11 @@ export class OrderService {
       this.#save(order.verificationId, { state, lastError: { code: error.code, message: error.message } });
       if (error.outcomeUnknown) this.#d.track(order.verificationId);
       throw error;
+    } finally {
+      this.#creating.delete(verificationId);
     }
     if (outcome.kind === 'created') {
-      const created = this.#created(order.verificationId, outcome.answer);
+      const created = this.#created(order, outcome.answer);
       this.#d.track(created.verificationId);
       return { order: created, answer: outcome.answer };
     }
@@ -123,6 +137,8 @@ export class OrderService {
   async refresh(verificationId: string): Promise<Order> {
     const before = this.#d.store.get(verificationId);
     if (!before) throw new CashfreeError({ code: 'not_found', message: `There is no order ${verificationId} on this computer.`, retryable: false });
+    // Its create call is still out: "unknown id" now says nothing, and the answer will settle it.
+    if (this.#creating.has(verificationId)) return this.get(verificationId) ?? before;
     let status: StatusReply;
     try {
       status = await (await this.#d.clientFor(before.profile)).status({ verificationId });
@@ -142,20 +158,66 @@ export class OrderService {
     return this.#d.store.get(status.verificationId) ? this.#apply(status.verificationId, status, {}) : null;
   }
 
-  #created(verificationId: string, a: CreateReply): Order {
-    if (a.qrCode) this.#qr.set(verificationId, a.qrCode);
-    return this.#save(verificationId, { state: 'created', refId: a.refId, validUpto: a.validUpto, links: a.links, lastError: null });
+  /**
+   * A 200 is an order Cashfree holds, whatever else the answer lacks. Missing app links and QR are
+   * made from upi_link, an unreadable valid_upto becomes creation + 10 minutes. An unusable answer
+   * (no upi_link, ref_id or verification_id, or another order's) shows nothing of it: the order is
+   * kept and followed by its id, never replaced behind the agent's back.
+   */
+  #created(order: Order, a: CreateReply): Order {
+    const id = order.verificationId;
+    const links = a.unusable === null ? a.links : null;
+    const usable = links !== null;
+    if (usable) this.#qr.set(id, a.qrCode ?? qrPng(links.upi).toString('base64'));
+    const validUpto = usable ? a.validUpto : null;
+    return this.#save(id, {
+      state: 'created',
+      refId: usable ? a.refId : null,
+      validUpto: validUpto ?? order.createdAt + LINK_VALIDITY_MS,
+      validUptoAssumed: validUpto === null,
+      links,
+      pageUrl: usable ? a.url : null,
+      lastError: usable
+        ? null
+        : {
+            code: 'unusable_answer',
+            message: `Cashfree created order ${id} but ${a.unusable ?? 'its answer has no upi_link'}, so it has no link to show; it is kept and checked, and a new order can be made for the customer.`,
+          },
+    });
+  }
+
+  /** An id in this computer's history is taken, unless its create never reached Cashfree. */
+  #claimId(verificationId: string): void {
+    const existing = this.#d.store.get(verificationId);
+    if (existing === null) return;
+    if (existing.state === 'create_failed' && !this.#creating.has(verificationId)) {
+      this.#d.store.delete(verificationId);
+      return;
+    }
+    throw new CashfreeError({
+      code: 'duplicate_id',
+      retryable: false,
+      message: `An order with the ID ${verificationId} is already in this computer's history. Use another ID.`,
+    });
   }
 
   #apply(verificationId: string, s: StatusReply, extra: Partial<Order>): Order {
     const before = this.#d.store.get(verificationId);
-    const patch: Partial<Order> = { ...extra, refId: s.refId, state: toOrderState(s) };
+    // A status outside the documented four is not final: the order stays as it was, the raw value shown.
+    const state = toOrderState(s);
+    const patch: Partial<Order> = {
+      ...extra,
+      refId: s.refId,
+      state: state ?? (before && before.state !== 'creating' ? before.state : 'created'),
+      cashfreeStatus: state === null ? shownStatus(s.status) : null,
+    };
     const result = toRemitterResult(s);
     if (result) patch.result = result;
     const unchanged =
       before !== null &&
       before.state === patch.state &&
       before.refId === patch.refId &&
+      before.cashfreeStatus === patch.cashfreeStatus &&
       JSON.stringify(before.result) === JSON.stringify(patch.result ?? before.result) &&
       !extra.answerLost;
     if (unchanged) return this.get(verificationId) ?? before;

@@ -12,6 +12,8 @@ import type { ClipboardPort, DemoControl, Handlers, PlatformPorts } from './hand
 import { join } from 'node:path';
 import { keyFileProtector, loadOrCreateDataKey, openHistory } from './history/index.ts';
 import type { HistoryStore, KeyProtector } from './history/index.ts';
+import { retainInBackground } from './history/retention.ts';
+import type { RetentionRun } from './history/retention.ts';
 import { startSimulator } from '../simulator/server.ts';
 import type { Simulator } from '../simulator/server.ts';
 import type { ProfileKind } from '../../shared/domain.ts';
@@ -56,6 +58,11 @@ export interface RuntimeOptions {
   openLogs?: () => Promise<void>;
   logFile?: string;
   packaged?: boolean;
+  /**
+   * Quiet time before retention runs after start (default 15 s; activity pushes it back). The
+   * CLI runs none unless this is set.
+   */
+  retentionIdleMs?: number;
 }
 
 export interface Runtime {
@@ -114,13 +121,31 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const dataKey = await loadOrCreateDataKey(opts.dataDir, opts.keyProtector ?? keyFileProtector);
   const history = openHistory({ file: join(opts.dataDir, HISTORY_FILE), dataKey: dataKey.key, protection: dataKey.protection });
-  // Deleted rows linger in the file's free pages until compacted: retention must really remove them.
-  const applyRetention = (): void => {
-    if (history.deleteOlderThan(settings.getPreferences().retentionDays) > 0) history.compact();
+  // Retention deletes old orders and compacts the file (deleted rows linger in free pages until
+  // then) on a worker thread, in idle time after start and daily: never on the start path.
+  const retentionIdleMs = opts.retentionIdleMs ?? 15_000;
+  let retentionRun: RetentionRun | null = null;
+  let retentionTimer: NodeJS.Timeout | null = null;
+  let retentionDueAt = 0;
+  let closed = false;
+  const scheduleRetention = (inMs: number): void => {
+    if (retentionTimer) clearTimeout(retentionTimer);
+    retentionDueAt = Date.now() + inMs;
+    retentionTimer = setTimeout(runRetention, inMs);
+    retentionTimer.unref();
   };
-  applyRetention();
-  const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000);
-  retentionTimer.unref();
+  function runRetention(): void {
+    retentionTimer = null;
+    if (closed || retentionRun) return;
+    const run = retainInBackground(history.file, settings.getPreferences().retentionDays);
+    retentionRun = run;
+    run.done
+      .catch((err: unknown) => log.error(redactor.redactString(`history retention failed: ${err instanceof Error ? err.message : String(err)}`)))
+      .finally(() => {
+        retentionRun = null;
+        if (!closed) scheduleRetention(24 * 60 * 60 * 1000);
+      });
+  }
 
   const tracker = new Tracker({
     refresh: (id) => orders.refresh(id),
@@ -198,7 +223,11 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const session: string[] = [];
   events.on('order.updated', (o) => {
     if (!session.includes(o.verificationId)) session.unshift(o.verificationId);
+    // The compaction holds the file's write lock for a while: keep it out of the way of an agent at work.
+    if (retentionTimer && retentionDueAt - Date.now() < retentionIdleMs) scheduleRetention(retentionIdleMs);
   });
+  // One-shot CLI runs leave housekeeping to the app.
+  if (opts.transport !== 'cli' || opts.retentionIdleMs !== undefined) scheduleRetention(retentionIdleMs);
 
   const handlers = createHandlers({
     info: () => ({ version: APP_VERSION, profile: activeProfile(), demo: activeProfile() === 'demo', transport: opts.transport }),
@@ -238,8 +267,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     tracker,
     client: () => clientFor(activeProfile()),
     async close() {
+      closed = true;
       tracker.close();
-      clearInterval(retentionTimer);
+      if (retentionTimer) clearTimeout(retentionTimer);
+      await retentionRun?.stop();
       // Calls in flight are cut short, not waited for: a silent server would hold close() for the whole timeout.
       await Promise.all([...clients.values()].map((c) => c.then((x) => x.destroy()).catch(() => {})));
       if (simulator) await (await simulator).close();

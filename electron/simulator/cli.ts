@@ -19,6 +19,7 @@ const USAGE = `Usage: node electron/simulator/cli.ts [options]
   --private-key PATH       the private key that decrypts x-cf-signature
   --seed N                 seed for ref_ids, names at bank, accounts and UTRs
   --auto-pay-after SECONDS pay every new order automatically after this many seconds
+  --valid-upto-iso         write valid_upto in ISO 8601 ("2024-02-13T13:01:44.000Z") instead of India time
   --verbose                log one line per request to stderr
   --help                   show this help`;
 
@@ -48,6 +49,7 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
         'private-key': { type: 'string' },
         seed: { type: 'string' },
         'auto-pay-after': { type: 'string' },
+        'valid-upto-iso': { type: 'boolean' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -64,6 +66,7 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
     port: integer('--port', values.port, 0, 65535) ?? 4010,
     host: nonEmpty('--host', values.host) ?? '127.0.0.1',
     quiet: values.verbose !== true,
+    ...(values['valid-upto-iso'] === true ? { validUptoForm: 'iso' as const } : {}),
   };
   const clientId = nonEmpty('--client-id', values['client-id']);
   const clientSecret = nonEmpty('--client-secret', values['client-secret']);

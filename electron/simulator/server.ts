@@ -11,11 +11,11 @@ import { qrPng } from '../core/qr-image.ts';
 import { z } from 'zod';
 import { ACCOUNT_ERRORS, ERRORS } from './errors.ts';
 import type { ApiError } from './errors.ts';
-import { FaultPlan, faultsInputSchema } from './faults.ts';
+import { FaultPlan, faultsInputSchema, reshapeAnswer } from './faults.ts';
 import type { Effect, Endpoint, FaultsInput, FaultsView } from './faults.ts';
-import { OrderBook, REVERSAL_STATUSES, SimulatorError } from './orders.ts';
-import type { OrderSummary, PayOptions, ReversalStatus, StatusAnswer } from './orders.ts';
-import { randomFor } from './random.ts';
+import { OrderBook, REVERSAL_STATUSES, SimulatorError, VALID_UPTO_FORMS } from './orders.ts';
+import type { OrderSummary, PayOptions, ReversalStatus, StatusAnswer, ValidUptoForm } from './orders.ts';
+import { digits, randomFor } from './random.ts';
 import { checkSignature, keysFromPrivatePem, keysFromPublicPem } from './signature.ts';
 import type { SignatureKeys } from './signature.ts';
 
@@ -47,6 +47,8 @@ export interface SimulatorOptions {
   reversalSuccessAfterMs?: number;
   /** Enforce Cashfree's per-minute request limit (about 100) with 429 answers. Default: off. */
   rateLimitPerMinute?: number;
+  /** The form of valid_upto in create answers: India time without a zone (default) or ISO 8601. */
+  validUptoForm?: ValidUptoForm;
 }
 
 export interface Simulator {
@@ -64,6 +66,7 @@ export interface Simulator {
   clearFaults(): void;
   faults(): FaultsView;
   setAutoPay(afterMs: number | null): void;
+  setValidUptoForm(form: ValidUptoForm): void;
   orders(): OrderSummary[];
   /** Forgets all orders (faults and settings stay). */
   reset(): void;
@@ -71,7 +74,7 @@ export interface Simulator {
 }
 
 export { SimulatorError };
-export type { FaultsInput, OrderSummary, PayOptions, ReversalStatus, StatusAnswer };
+export type { FaultsInput, OrderSummary, PayOptions, ReversalStatus, StatusAnswer, ValidUptoForm };
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const VERIFICATION_ID_PATTERN = /^[A-Za-z0-9._-]+$/;
@@ -88,8 +91,10 @@ const payOptionsSchema = z
     reversal_fails: z.boolean().optional(),
   })
   .strict();
-// Extra fields (redirect_url, newer API versions' options) are tolerated, as Cashfree does.
-const createBodySchema = z.looseObject({ verification_id: z.unknown().optional(), name: z.unknown().optional() });
+// Extra fields (newer API versions' options) are tolerated, as Cashfree does; redirect_url is
+// where Cashfree's hosted page sends the customer back.
+const createBodySchema = z.looseObject({ verification_id: z.unknown().optional(), name: z.unknown().optional(), redirect_url: z.unknown().optional() });
+const validUptoSchema = z.object({ form: z.enum(VALID_UPTO_FORMS) }).strict();
 const autoPaySchema = z.object({ pay_after_ms: z.number().int().nonnegative().nullable() }).strict();
 const reversalSchema = z.object({ status: z.enum(REVERSAL_STATUSES as [ReversalStatus, ...ReversalStatus[]]).nullable() }).strict();
 
@@ -108,10 +113,14 @@ function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
+function hostnameOf(host: string): string {
+  return (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '')).toLowerCase();
+}
+
 /** Host header naming this machine: refuses DNS-rebinding pages that reach 127.0.0.1 under another name. */
 function isLoopbackHostHeader(host: string | undefined): boolean {
   if (host === undefined) return true; // HTTP/1.0 clients on loopback
-  const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
+  const hostname = hostnameOf(host);
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
@@ -167,6 +176,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   });
   const faults = new FaultPlan(randomFor(seed, 'faults'), opts.delayMs ?? 0);
   let autoPayAfterMs: number | null = opts.autoPayAfterMs ?? null;
+  let validUptoForm: ValidUptoForm = opts.validUptoForm ?? 'plain';
+  const errorRefs = randomFor(seed, 'error_ref');
+  // Besides loopback names, the address the server was told to listen on (--host 192.168.1.5).
+  const boundHost = formatHost(opts.host ?? '127.0.0.1').toLowerCase();
+  const hostAllowed = (host: string | undefined): boolean =>
+    isLoopbackHostHeader(host) || (host !== undefined && !['0.0.0.0', '::', ''].includes(opts.host ?? '') && hostnameOf(host) === boundHost);
   let origin = '';
   // Requests per endpoint in the current clock minute, for the optional rate limit.
   const minuteCounts = new Map<Endpoint, { minute: number; count: number }>();
@@ -243,7 +258,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const order = book.create(verificationId, typeof name === 'string' && name.trim() !== '' ? name : null, autoPayAfterMs);
     const upiLink = `upi://pay?${book.upiParams(order)}`;
     const png = qrPng(upiLink, { size: 256, margin: 4 });
-    return { status: 200, body: book.createAnswer(order, png.toString('base64'), origin) };
+    return { status: 200, body: book.createAnswer(order, png.toString('base64'), origin, validUptoForm) };
   }
 
   function orderStatus(url: URL): { status: number; body: unknown } {
@@ -266,7 +281,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     return { status: 200, body: book.statusAnswer(order) };
   }
 
-  function sendFaultEffect(req: IncomingMessage, res: ServerResponse, effect: Exclude<Effect, { kind: 'malformed' }>): void {
+  function sendFaultEffect(req: IncomingMessage, res: ServerResponse, effect: Exclude<Effect, { kind: 'malformed' | 'answer' }>): void {
     switch (effect.kind) {
       case 'reset':
         req.socket.destroy();
@@ -282,7 +297,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         });
         return;
       case 'status_5xx':
-        sendError(res, effect.status === 502 ? ERRORS.upstream : ERRORS.internal);
+        if (effect.status === 502) sendError(res, ERRORS.upstream);
+        else sendError(res, { ...ERRORS.internal, body: { ...ERRORS.internal.body, error: { refId: digits(errorRefs, 7) } } });
         return;
       case 'error': {
         const error = ACCOUNT_ERRORS[effect.name];
@@ -298,7 +314,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const decision = faults.take(endpoint);
     await sleep(decision.latencyMs);
     if (closing) return;
-    if (decision.effect && decision.effect.kind !== 'malformed') {
+    if (decision.effect && decision.effect.kind !== 'malformed' && decision.effect.kind !== 'answer') {
       sendFaultEffect(req, res, decision.effect);
       return;
     }
@@ -311,7 +327,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return;
     }
     const authError = authenticate(req);
-    const answer = authError ?? (endpoint === 'create' ? await createOrder(body) : orderStatus(url));
+    let answer = authError ?? (endpoint === 'create' ? await createOrder(body) : orderStatus(url));
+    if (decision.effect?.kind === 'answer' && answer.status === 200) {
+      answer = { status: 200, body: reshapeAnswer(endpoint, answer.body as Record<string, unknown>, decision.effect.shape, decision.effect.status) };
+    }
     if (decision.effect?.kind === 'malformed') {
       // The server did the work but the answer arrives cut short.
       const text = JSON.stringify(answer.body);
@@ -351,7 +370,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   }
 
   async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
-    if (!isLoopback(req.socket.remoteAddress) || !isLoopbackHostHeader(header(req, 'host'))) {
+    if (!isLoopback(req.socket.remoteAddress)) {
       sendJson(res, 403, { error: 'forbidden', message: 'the control API answers loopback clients only' });
       return;
     }
@@ -376,6 +395,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
           auto_pay_after_ms: autoPayAfterMs,
           signature_required: keys !== null,
           credentials_configured: opts.clientId !== undefined || opts.clientSecret !== undefined,
+          valid_upto_form: validUptoForm,
           faults: faults.view(),
         });
       } else if (method === 'GET' && first === 'orders' && parts.length === 1) {
@@ -397,6 +417,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       } else if (method === 'POST' && first === 'auto' && parts.length === 1) {
         autoPayAfterMs = autoPaySchema.parse(json ?? {}).pay_after_ms;
         sendJson(res, 200, { auto_pay_after_ms: autoPayAfterMs });
+      } else if (method === 'POST' && first === 'valid-upto' && parts.length === 1) {
+        validUptoForm = validUptoSchema.parse(json ?? {}).form;
+        sendJson(res, 200, { valid_upto_form: validUptoForm });
       } else if (method === 'POST' && first === 'reset' && parts.length === 1) {
         book.clear();
         sendJson(res, 200, { orders: 0 });
@@ -424,6 +447,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (closing) return;
     if (body === 'too_large') {
       sendError(res, ERRORS.bodyTooLarge);
+      return;
+    }
+    // Every route, not only the control API: a DNS-rebinding page must not reach Cashfree's either.
+    if (!hostAllowed(header(req, 'host'))) {
+      sendError(res, ERRORS.hostNotAllowed);
       return;
     }
     const path = url.pathname.replace(/\/+$/, '');
@@ -492,6 +520,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     faults: () => faults.view(),
     setAutoPay: (afterMs) => {
       autoPayAfterMs = afterMs;
+    },
+    setValidUptoForm: (form) => {
+      validUptoForm = form;
     },
     orders: () => book.summaries(),
     reset: () => book.clear(),

@@ -25,7 +25,7 @@ import {
   type Operation,
 } from './errors.ts';
 import { backoffDelay, resolveRetryPolicy, serverWaitMs, type HeaderBag, type RetryOptions, type RetryPolicy } from './retry.ts';
-import { CreateAnswer, ErrorBody, StatusAnswer } from './schemas.ts';
+import { CreateAnswer, ErrorBody, StatusAnswer, unusableCreate } from './schemas.ts';
 import { loadPublicKey, makeSignature } from './signature.ts';
 
 export const DEFAULT_API_VERSION = '2023-12-18';
@@ -62,7 +62,14 @@ export type CashfreeClientConfig = {
 };
 
 /** An answer together with the JSON object Cashfree sent (extra fields included). */
-export type CreateReply = CreateAnswer & { wire: Record<string, unknown> };
+export type CreateReply = CreateAnswer & {
+  wire: Record<string, unknown>;
+  /**
+   * Why this 200 cannot be used (no verification_id, ref_id or upi_link, or another order's
+   * answer), else null. Cashfree still holds the order: it is kept and followed, never replaced.
+   */
+  unusable: string | null;
+};
 export type StatusReply = StatusAnswer & { wire: Record<string, unknown> };
 
 export type CreateInput = { verificationId: string; name: string };
@@ -284,11 +291,9 @@ export class CashfreeClient implements RpdApi {
     const body = JSON.stringify({ verification_id: input.verificationId, name: name.name });
     const reply = await this.#send(ctx, 'POST', '/reverse-penny-drop', body);
     const answer = this.#read(ctx, reply, CreateAnswer);
-    // Links for another order would send the customer's Rs 1 to the wrong verification.
-    if (answer.verificationId !== input.verificationId) {
-      throw malformedAnswer(ctx, reply.status, `the answer is for verification_id ${answer.verificationId}`);
-    }
-    return answer;
+    const unusable = unusableCreate(answer, input.verificationId);
+    // Links of an unusable answer may be another order's: they would send the customer's Rs 1 to the wrong verification.
+    return unusable === null ? { ...answer, unusable } : { ...answer, links: null, qrCode: null, url: null, unusable };
   }
 
   /** Reads an order's status; retried on network errors, 5xx and 429 within the retry policy. */

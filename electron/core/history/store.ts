@@ -49,6 +49,8 @@ export interface HistoryStore {
   /** Applies a patch and returns the updated order. verificationId and createdAt cannot change. */
   update(verificationId: string, patch: Partial<Order>): Order;
   get(verificationId: string): Order | null;
+  /** Deletes one order; false when there is none with this id. */
+  delete(verificationId: string): boolean;
   /** Newest first, KEYSET paginated: pass nextCursor back as `cursor` for the next page. */
   search(query?: HistoryQuery): HistoryPage;
   /** Orders not final yet (creating, created), newest first: the tracker resumes them at start. */
@@ -79,6 +81,9 @@ export interface HistoryStore {
  * Safe integers hold this until the year 2248.
  */
 const ID_SLOTS_PER_MS = 1024;
+
+/** The first row id of orders created at `ms` or later: retention deletes the rows below it. */
+export const firstIdAt = (ms: number): number => Math.floor(ms) * ID_SLOTS_PER_MS;
 const PAGE_DEFAULT = 50;
 const MAX_SEARCH_WORDS = 8;
 const CSV_CHUNK_CHARS = 64 * 1024;
@@ -390,6 +395,9 @@ class SqliteHistoryStore implements HistoryStore {
 
   /** Paid orders written before the verdict column existed get theirs (it needs the sealed details). */
   fillMissingVerdicts(): void {
+    // Runs at every open: without this (tiny, partial) index the lookup reads every row, about
+    // 20 ms at 100,000 orders before the first history page.
+    this.#db.exec('CREATE INDEX IF NOT EXISTS orders_verdict_missing ON orders (id) WHERE verdict IS NULL');
     const ids = this.#db.prepare('SELECT verification_id FROM orders WHERE verdict IS NULL').all();
     if (ids.length === 0) return;
     const setVerdict = this.#db.prepare('UPDATE orders SET verdict = ? WHERE verification_id = ?');
@@ -567,9 +575,19 @@ class SqliteHistoryStore implements HistoryStore {
       .map((row) => this.#rowToOrder(row));
   }
 
+  delete(verificationId: string): boolean {
+    return this.#transaction(() => {
+      const current = this.#readOrder(verificationId);
+      if (current === null) return false;
+      this.#deleteFts.run(current.id);
+      this.#prepare('DELETE FROM orders WHERE id = ?').run(current.id);
+      return true;
+    });
+  }
+
   deleteOlderThan(days: number, now: number = Date.now()): number {
     if (!Number.isFinite(days) || days < 0) throw new HistoryError('invalid_input', 'days must be a number of days, 0 or more');
-    const before = Math.floor(now - days * 86_400_000) * ID_SLOTS_PER_MS;
+    const before = firstIdAt(now - days * 86_400_000);
     return this.#transaction(() => {
       this.#prepare('DELETE FROM orders_fts WHERE rowid < ?').run(before);
       return Number(this.#prepare('DELETE FROM orders WHERE id < ?').run(before).changes);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ProfileKind } from '../../../shared/domain.ts';
 import type { ErrorCode } from '../../../shared/result.ts';
+import { ipIn } from '../cashfree/errors.ts';
 
 export type ProbeInput =
   | {
@@ -71,7 +72,7 @@ function mapHttpAnswer(input: Extract<ProbeInput, { kind: 'http' }>): ProbeOutco
       return result(false, 'signature_rejected', `Cashfree rejected the request signature. Check that the public key imported for ${env} is the one from the Cashfree dashboard and that this computer's clock is correct.`);
     }
     if (saysIp) {
-      const ip = /(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)\s*$/i.exec(message)?.[1];
+      const ip = ipIn(message);
       const where = ip ? ` (Cashfree sees it as ${ip})` : '';
       return result(false, 'ip_not_whitelisted', `This computer's IP address${where} is not whitelisted for ${env}. Ask the Cashfree account admin to whitelist it, or import the public key to use signature verification instead.`);
     }
