@@ -21,6 +21,7 @@ import { historyKeyProtector } from './platform/vault/data-key.ts';
 import { ClipboardGuard } from './core/clipboard-guard.ts';
 import { desktopPorts, readClipboardText, writeClipboardText } from './platform/desktop.ts';
 import { redactor } from './core/log/redact.ts';
+import { appDataDir } from './core/paths.ts';
 import type { Order } from '../shared/domain.ts';
 import type { AppCommand } from '../shared/contract.ts';
 
@@ -47,7 +48,7 @@ async function boot(): Promise<void> {
   const here = import.meta.dirname;
   serveRenderer(join(here, '../renderer'));
 
-  const dataDir = process.env.RPD_DATA_DIR ?? app.getPath('userData');
+  const dataDir = appDataDir(app.isPackaged, app.getPath('userData'));
   const settings = await openVault({ dir: dataDir });
   for (const notice of settings.takeNotices()) logger.warn(notice);
   const preload = join(here, '../preload/preload.cjs');
