@@ -53,8 +53,8 @@ function parseCsv(text: string): string[][] {
 }
 
 const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r'];
-/** What an export shows of a text: control and format characters gone (tab, line breaks, ZWNJ, ZWJ kept), formulas defused. */
-const visible = (s: string): string => [...s].filter((ch) => '\t\n\r\u200c\u200d'.includes(ch) || !/[\p{Cc}\p{Cf}]/u.test(ch)).join('');
+/** What an export shows of a text: terminal codes, control and format characters gone (tab, line breaks, ZWNJ, ZWJ kept), formulas defused. */
+const visible = (s: string): string => [...s.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '')].filter((ch) => '\t\n\r\u200c\u200d'.includes(ch) || !/[\p{Cc}\p{Cf}]/u.test(ch)).join('');
 const shown = (raw: string): string => {
   const s = visible(raw);
   return FORMULA_STARTS.some((f) => s.startsWith(f)) ? `'${s}` : s;
@@ -101,7 +101,7 @@ describe('csvCell', () => {
     expect(csvCell(null)).toBe('');
     expect(csvCell('a;=1+1')).toBe('"a;=1+1"');
     expect(csvCell('\u202e=1+1')).toBe("'=1+1");
-    expect(csvCell('Ravi\x1b[31m Kumar\0')).toBe('Ravi[31m Kumar');
+    expect(csvCell('Ravi\x1b[31m Kumar\0')).toBe('Ravi Kumar');
     expect(csvCell('निर्\u200dमला')).toBe('निर्\u200dमला');
   });
 });

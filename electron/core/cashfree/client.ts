@@ -14,6 +14,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { isVerificationId } from '../../../shared/ids.ts';
+import { KEY_TEXT } from '../../../shared/keys.ts';
 import { validateName } from '../../../shared/names.ts';
 import {
   CashfreeError,
@@ -101,7 +102,6 @@ export function readAppVersion(): string {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const REF_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 function notConfigured(message: string): CashfreeError {
@@ -231,7 +231,7 @@ export class CashfreeClient implements RpdApi {
     if (!cfg.clientId || !cfg.clientSecret) {
       throw notConfigured(`Enter the client ID and secret${cfg.profileLabel ? ` of the ${cfg.profileLabel} profile` : ''} in Settings.`);
     }
-    if (!HEADER_SAFE.test(cfg.clientId) || !HEADER_SAFE.test(cfg.clientSecret)) {
+    if (!KEY_TEXT.test(cfg.clientId) || !KEY_TEXT.test(cfg.clientSecret)) {
       throw notConfigured('The client ID or secret contains spaces or invisible characters. Paste them again in Settings.');
     }
     let publicKey: KeyObject | null = null;

@@ -1,17 +1,10 @@
 // CSV cells that survive both CSV parsers and spreadsheets. Pure: no I/O.
+import { dropInvisible } from '../../../shared/text.ts';
 
 /** Starts that make Excel, LibreOffice or Sheets treat a cell as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** `;` too: Excel splits on it in many locales, and `a;=1+1` would make `=1+1` a cell of its own. */
 const NEEDS_QUOTES = /[",;\r\n]/;
-/**
- * Control characters (NUL, ESC and the like) and format characters (bidi overrides, zero-width
- * spaces, a stray BOM) that can hide or reorder what a cell shows. Tab and line breaks stay (CSV
- * carries them quoted, and the formula check covers a leading one); so do ZWNJ and ZWJ, which
- * Indic scripts need to spell names.
- */
-const INVISIBLE = /(?![\t\n\r\u200c\u200d])[\p{Cc}\p{Cf}]/gu;
-
 /**
  * One CSV cell: invisible characters dropped; a cell starting like a formula gets a leading `'` so
  * spreadsheets show it as text; a cell with a comma, semicolon, quote or line break is quoted with
@@ -19,7 +12,7 @@ const INVISIBLE = /(?![\t\n\r\u200c\u200d])[\p{Cc}\p{Cf}]/gu;
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value).replace(INVISIBLE, '');
+  let text = dropInvisible(String(value));
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -4,6 +4,7 @@
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { ProfileKind } from '../../../shared/domain.ts';
+import { keyProblem } from '../../../shared/keys.ts';
 import { fail, ok } from '../../../shared/result.ts';
 import type { Result } from '../../../shared/result.ts';
 import type { SecretCipher } from './cipher.ts';
@@ -54,8 +55,18 @@ export const PRODUCTION_CONFIRMATION_MESSAGE =
 
 const MAX_IMPORT_CHARS = 1_000_000;
 
-const ClientIdInput = z.string().trim().min(1, 'The client id is empty.').max(200).regex(/^\S+$/, 'The client id cannot contain spaces.');
-const ClientSecretInput = z.string().trim().min(1, 'The client secret is empty.').max(500).regex(/^\S+$/, 'The client secret cannot contain spaces.');
+/** Surrounding whitespace of a paste goes; inside, the client's own header rule (shared/keys.ts) decides. */
+const keyInput = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `The ${what} is too long.`)
+    .superRefine((value, ctx) => {
+      const problem = keyProblem(what, value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+const ClientIdInput = keyInput('client id', 200);
+const ClientSecretInput = keyInput('client secret', 500);
 const PublicKeyInput = z
   .string()
   .trim()
