@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- control characters are what these tests look for */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
