@@ -27,7 +27,7 @@ describe.skipIf(skipReason !== null)(`Settings in Chromium${skipReason ? ` (skip
     app = await startWebApp();
     browser = await launchBrowser();
     // Listen to the same event stream the page does, to scan what main pushes.
-    const stream = await fetch(`${app.origin}/api/events?token=${encodeURIComponent(app.token)}`, { signal: stopEvents.signal });
+    const stream = await fetch(`${app.origin}/api/events`, { headers: { 'x-rpd-token': app.token }, signal: stopEvents.signal });
     void (async () => {
       try {
         for await (const chunk of stream.body!) events += Buffer.from(chunk).toString();
