@@ -127,6 +127,9 @@ function makeDispatcher(
   if (cfg.proxyUrl) {
     return { dispatcher: new ProxyAgent({ ...proxied, uri: cfg.proxyUrl }), viaProxy: true };
   }
+  // Plain http is allowed only to this computer: a proxy from the environment (HTTP_PROXY set for
+  // the whole desktop, NO_PROXY forgotten) would carry the secret off it in clear.
+  if (new URL(origin).protocol === 'http:') return { dispatcher: new Pool(origin, { ...common, connections: 8 }), viaProxy: false };
   const env = cfg.env ?? process.env;
   // Lower case wins, as in curl and undici.
   const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY ?? '';
