@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { HISTORY_FILE, startRuntime } from './core/runtime.ts';
 import type { Connection, Runtime } from './core/runtime.ts';
 import { CashfreeError } from './core/cashfree/errors.ts';
+import { redactor } from './core/log/redact.ts';
 import { dataDir } from './core/paths.ts';
 import { ensurePrivateDir } from './core/private-files.ts';
 import { openPlainNodeSettings } from './core/settings/index.ts';
@@ -41,7 +42,10 @@ interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  // Whatever the CLI prints, --json answers included, passes the redactor: no secret on a terminal or in a script's log.
+  if (rawIo.env.CASHFREE_CLIENT_SECRET) redactor.registerSecret(rawIo.env.CASHFREE_CLIENT_SECRET);
+  const io: Io = { ...rawIo, out: (line) => rawIo.out(redactor.redactSecrets(line)), err: (line) => rawIo.err(redactor.redactSecrets(line)) };
   const [command, ...rest] = argv;
   const json = argv.includes('--json');
   try {

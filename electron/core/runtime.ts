@@ -89,9 +89,11 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const demoSimulator = (): Promise<Simulator> => (simulator ??= startSimulator({ port: 0, quiet: true, delayMs: demoDelayMs() }));
 
   async function connectionFor(profile: ProfileKind): Promise<Connection> {
-    if (opts.fixed) return opts.fixed.connection;
-    if (profile === 'demo') return { baseUrl: (await demoSimulator()).baseUrl, clientId: 'demo', clientSecret: 'demo' };
-    return unwrap(await settings.getCredentials(profile));
+    if (profile === 'demo' && !opts.fixed) return { baseUrl: (await demoSimulator()).baseUrl, clientId: 'demo', clientSecret: 'demo' };
+    const connection = opts.fixed?.connection ?? unwrap(await settings.getCredentials(profile));
+    // In every transport (app, preview, CLI): the secret is masked wherever it might be echoed.
+    redactor.registerSecret(connection.clientSecret);
+    return connection;
   }
 
   /** One client (one keep-alive pool) per profile, made when first needed. */

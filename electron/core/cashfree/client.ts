@@ -22,9 +22,11 @@ import {
   errorFromResponse,
   invalidInput,
   malformedAnswer,
+  redact,
   type ErrorContext,
   type Operation,
 } from './errors.ts';
+import { redactor } from '../log/redact.ts';
 import { backoffDelay, resolveRetryPolicy, serverWaitMs, type HeaderBag, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { CreateAnswer, ErrorBody, StatusAnswer } from './schemas.ts';
 import { loadPublicKey, makeSignature } from './signature.ts';
@@ -428,16 +430,22 @@ export class CashfreeClient implements RpdApi {
   }
 
   #read<T>(ctx: ErrorContext, reply: Reply, schema: z.ZodType<T>): T & { wire: Record<string, unknown> } {
+    const success = reply.status >= 200 && reply.status < 300;
+    // Every string the server sends, in any field (code, type, the error object, an unknown
+    // status), is redacted here, before a log, the window, an event, history or the CLI sees it.
+    // An answer keeps its personal data (it is the result); an error body loses that too.
+    const own = redact(reply.text, ctx.secrets);
+    const text = success ? redactor.redactSecrets(own) : redactor.redactString(own);
     let json: unknown;
     let isJson = true;
     try {
-      json = JSON.parse(reply.text);
+      json = JSON.parse(text);
     } catch {
       isJson = false;
     }
-    if (reply.status >= 200 && reply.status < 300) {
+    if (success) {
       if (!isJson) {
-        throw malformedAnswer(ctx, reply.status, reply.text.trim() === '' ? 'the answer is empty' : 'the answer is not JSON');
+        throw malformedAnswer(ctx, reply.status, text.trim() === '' ? 'the answer is empty' : 'the answer is not JSON');
       }
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
