@@ -62,7 +62,11 @@ export const contract = {
   },
   'settings.saveCredentials': { input: SaveCredentialsRequest.extend({ kind: ProfileKind }).strict(), output: PublicProfile },
   'settings.deleteCredentials': { input: ProfileRef, output: PublicProfile },
-  'settings.setBaseUrl': { input: z.object({ kind: ProfileKind, url: z.string().max(2000).nullable() }).strict(), output: PublicProfile },
+  /** A new address removes the profile's saved secret, unless clientSecret enters it again in the same save. */
+  'settings.setBaseUrl': {
+    input: z.object({ kind: ProfileKind, url: z.string().max(2000).nullable(), clientSecret: z.string().max(1000).optional() }).strict(),
+    output: PublicProfile,
+  },
   'settings.updatePreferences': { input: PreferencesPatch, output: Preferences },
   'settings.testConnection': { input: ProfileRef, output: ProbeOutcome },
   'settings.export': { input: Nothing, output: z.object({ json: z.string() }) },

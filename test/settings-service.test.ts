@@ -195,15 +195,15 @@ describe('credentials', () => {
 
   test('custom base URL: https or loopback only, and it is where the keys are used', async () => {
     const settings = openService(tempDir('base-url'));
-    expect(settings.setCustomBaseUrl('production', 'http://proxy.corp.example/verification').ok).toBe(false);
-    expect(settings.setCustomBaseUrl('production', 'https://user:pw@proxy.corp.example').ok).toBe(false);
-    const set = settings.setCustomBaseUrl('production', 'https://cf-proxy.corp.example/verification/');
+    expect((await settings.setCustomBaseUrl('production', 'http://proxy.corp.example/verification')).ok).toBe(false);
+    expect((await settings.setCustomBaseUrl('production', 'https://user:pw@proxy.corp.example')).ok).toBe(false);
+    const set = await settings.setCustomBaseUrl('production', 'https://cf-proxy.corp.example/verification/');
     expect(set.ok && set.data).toMatchObject({ baseUrl: 'https://cf-proxy.corp.example/verification', customBaseUrl: 'https://cf-proxy.corp.example/verification' });
-    expect(settings.setCustomBaseUrl('sandbox', 'http://127.0.0.1:8080').ok).toBe(true);
+    expect((await settings.setCustomBaseUrl('sandbox', 'http://127.0.0.1:8080')).ok).toBe(true);
     await settings.saveCredentials('production', { ...PRODUCTION_KEYS, allowWeak: true });
     const creds = await settings.getCredentials('production');
     expect(creds.ok && creds.data.baseUrl).toBe('https://cf-proxy.corp.example/verification');
-    expect(settings.setCustomBaseUrl('production', null).ok).toBe(true);
+    expect((await settings.setCustomBaseUrl('production', null)).ok).toBe(true);
     expect(settings.getPublicSettings().profiles.production.baseUrl).toBe('https://api.cashfree.com/verification');
   });
 });
@@ -237,7 +237,7 @@ describe('export and import', () => {
     const leadDir = tempDir('lead');
     const lead = openService(leadDir, () => new Date('2026-11-25T10:00:00Z'));
     await lead.saveCredentials('production', { ...PRODUCTION_KEYS, allowWeak: true });
-    lead.setCustomBaseUrl('production', 'https://cf-proxy.corp.example/verification');
+    await lead.setCustomBaseUrl('production', 'https://cf-proxy.corp.example/verification');
     lead.updatePreferences({ retentionDays: 30, messageTemplates: { link: 'Pay here: {link}' }, globalShortcut: '' });
     const json = lead.exportSettingsJson();
     expect(findSecretsIn(json, secretNeedles(PRODUCTION_KEYS.clientId, PRODUCTION_KEYS.clientSecret))).toEqual([]);

@@ -21,7 +21,7 @@ import { APP_VERSION } from './version.ts';
 import { PROFILE_LABELS, makeProbeVerificationId, mapProbeResult } from './settings/index.ts';
 import type { SettingsService } from './settings/index.ts';
 import type { ProbeOutcome } from './settings/index.ts';
-import { unwrap } from './failure.ts';
+import { AppFailure, unwrap } from './failure.ts';
 import { RecentErrors, buildDiagnostics } from './log/diagnostics.ts';
 import { redactor } from './log/redact.ts';
 import { release } from 'node:os';
@@ -154,6 +154,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       client = new CashfreeClient({ ...(await connectionFor(profile)), profileLabel: PROFILE_LABELS[profile], appVersion: APP_VERSION, retry: { maxAttempts: 1 } });
     } catch (err) {
       if (err instanceof CashfreeError) return { ok: false, code: err.code, message: err.message };
+      // No saved keys (a new address removed the secret): nothing is sent anywhere.
+      if (err instanceof AppFailure) return { ok: false, code: err.error.code, message: err.error.message };
       throw err;
     }
     try {

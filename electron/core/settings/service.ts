@@ -251,20 +251,36 @@ export class SettingsService {
     return ok(publicKeyPem === null ? { clientId, clientSecret, baseUrl } : { clientId, clientSecret, publicKeyPem, baseUrl });
   }
 
-  /** A company proxy in front of Cashfree; null goes back to Cashfree's own address. */
-  setCustomBaseUrl(kind: ProfileKind, url: string | null): Result<PublicProfile> {
+  /**
+   * A company proxy in front of Cashfree; null goes back to Cashfree's own address. The secret was
+   * entered for the old address: when the address changes it is removed, unless the agent enters
+   * it again in the same save (`clientSecret`). The client id and public key stay.
+   */
+  async setCustomBaseUrl(kind: ProfileKind, url: string | null, options: { clientSecret?: string } = {}): Promise<Result<PublicProfile>> {
     const keyed = this.#keyedKind(kind);
     if (!keyed.ok) return keyed;
+    const profileKind = keyed.data;
     let customBaseUrl: string | null = null;
     if (url !== null && url.trim() !== '') {
       const parsed = CustomBaseUrl.safeParse(url);
       if (!parsed.success) return fail('invalid_input', firstMessage(parsed.error));
       customBaseUrl = parsed.data;
     }
+    if (options.clientSecret !== undefined) {
+      const secret = ClientSecretInput.safeParse(options.clientSecret);
+      if (!secret.success) return fail('invalid_input', firstMessage(secret.error));
+    }
     const doc = this.#read();
-    doc.profiles[keyed.data].customBaseUrl = customBaseUrl;
+    const profile = doc.profiles[profileKind];
+    const moved = effectiveBaseUrl(profileKind, profile) !== effectiveBaseUrl(profileKind, { customBaseUrl });
+    profile.customBaseUrl = customBaseUrl;
+    if (moved && profile.secrets.clientSecret !== null) {
+      profile.secrets = { ...profile.secrets, clientSecret: null };
+      profile.updatedAt = this.#now().getTime();
+    }
     this.#write(doc);
-    return ok(this.#publicProfile(keyed.data, doc.profiles[keyed.data]));
+    if (options.clientSecret !== undefined) return this.saveCredentials(profileKind, { clientSecret: options.clientSecret });
+    return ok(this.#publicProfile(profileKind, doc.profiles[profileKind]));
   }
 
   updatePreferences(patch: unknown): Result<Preferences> {
