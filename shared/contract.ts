@@ -64,7 +64,10 @@ export const contract = {
   'settings.deleteCredentials': { input: ProfileRef, output: PublicProfile },
   /** A new address removes the profile's saved secret, unless clientSecret enters it again in the same save. */
   'settings.setBaseUrl': {
-    input: z.object({ kind: ProfileKind, url: z.string().max(2000).nullable(), clientSecret: z.string().max(1000).optional() }).strict(),
+    input: z
+      .object({ kind: ProfileKind, url: z.string().max(2000).nullable() })
+      .extend(SaveCredentialsRequest.pick({ clientSecret: true, allowWeak: true }).shape)
+      .strict(),
     output: PublicProfile,
   },
   'settings.updatePreferences': { input: PreferencesPatch, output: Preferences },

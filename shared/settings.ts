@@ -25,6 +25,14 @@ export const StoredSecrets = z.object({
 });
 export type StoredSecrets = z.infer<typeof StoredSecrets>;
 
+export type KeyedProfileKind = Exclude<ProfileKind, 'demo'>;
+
+/** Cashfree's own addresses (../shared/cashfree-rpd.md), used unless a profile names a custom one. */
+export const CASHFREE_BASE_URLS: Record<KeyedProfileKind, string> = {
+  sandbox: 'https://sandbox.cashfree.com/verification',
+  production: 'https://api.cashfree.com/verification',
+};
+
 /** A company proxy in front of Cashfree, or a local gateway: http only on loopback. */
 export const CustomBaseUrl = z
   .string()

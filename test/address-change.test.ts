@@ -77,7 +77,7 @@ describe('changing a profile\'s address', () => {
 
   it('takes the secret entered again in the same save, and then sends it there', async () => {
     await savedKeysOnSimulator();
-    const moved = await rt.handlers['settings.setBaseUrl']({ kind: 'sandbox', url: listenerUrl, clientSecret: OTHER_SECRET });
+    const moved = await rt.handlers['settings.setBaseUrl']({ kind: 'sandbox', url: listenerUrl, clientSecret: OTHER_SECRET, allowWeak: true });
     expect(moved).toMatchObject({ ok: true, data: { configured: true, baseUrl: listenerUrl } });
     await rt.handlers['settings.testConnection']({ kind: 'sandbox' });
     expect(seen.map((h) => h['x-client-secret'])).toEqual([OTHER_SECRET]);
@@ -89,5 +89,9 @@ describe('changing a profile\'s address', () => {
     const r = await rt.handlers['settings.setBaseUrl']({ kind: 'sandbox', url: listenerUrl, clientSecret: 'has space' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(settings.getPublicSettings().profiles.sandbox).toMatchObject({ configured: true, baseUrl: sim.baseUrl });
+    const noConsent = await rt.handlers['settings.setBaseUrl']({ kind: 'sandbox', url: listenerUrl, clientSecret: OTHER_SECRET, allowWeak: false });
+    expect(noConsent).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(settings.getPublicSettings().profiles.sandbox).toMatchObject({ baseUrl: sim.baseUrl });
+    expect(seen).toEqual([]);
   });
 });

@@ -180,7 +180,7 @@ export function createHandlers(s: Services): Handlers {
     },
     'settings.saveCredentials': async ({ kind, ...input }) => changed(unwrap(await s.settings.saveCredentials(kind, input)), kind),
     'settings.deleteCredentials': ({ kind }) => changed(unwrap(s.settings.deleteCredentials(kind)), kind),
-    'settings.setBaseUrl': async ({ kind, url, clientSecret }) => changed(unwrap(await s.settings.setCustomBaseUrl(kind, url, { clientSecret })), kind),
+    'settings.setBaseUrl': async ({ kind, url, ...secret }) => changed(unwrap(await s.settings.setCustomBaseUrl(kind, url, secret)), kind),
     'settings.updatePreferences': (patch) => changed(unwrap(s.settings.updatePreferences(patch))),
     'settings.testConnection': ({ kind }) => s.testConnection(kind),
     'settings.export': () => ({ json: s.settings.exportSettingsJson() }),

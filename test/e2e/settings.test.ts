@@ -79,12 +79,19 @@ describe.skipIf(skipReason !== null)(`Settings in Chromium${skipReason ? ` (skip
     await dialog.getByLabel('Client secret').fill(WRONG_SECRET);
     await dialog.getByLabel('Custom address').fill(sim.baseUrl);
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    // A new address is shown by its host and confirmed before the keys go there.
+    const simHost = new URL(sim.baseUrl).host;
+    const confirmAddress = dialog.getByRole('group', { name: `Send the Sandbox keys to ${simHost}?` });
+    await confirmAddress.waitFor();
+    await screenshot(page, 'settings-confirm-address');
+    await confirmAddress.getByRole('button', { name: `Yes, use ${simHost}` }).click();
     await dialog.getByText(/to save them anyway/).waitFor();
     expect(await dialog.getByLabel('Client secret').inputValue()).toBe(WRONG_SECRET);
     await screenshot(page, 'settings-weak-refused');
 
     await dialog.getByRole('checkbox', { name: /weak/ }).check();
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await confirmAddress.getByRole('button', { name: `Yes, use ${simHost}` }).click();
     await dialog.getByText(`Saved: client ID …${CLIENT_ID.slice(-4)}`).waitFor();
     expect(await dialog.getByLabel('Client ID').inputValue()).toBe('');
     expect(await dialog.getByLabel('Client secret').inputValue()).toBe('');

@@ -132,10 +132,14 @@ describe('settings dialog', () => {
     const address = within(dialog).getByLabelText('Custom address');
     fireEvent.change(address, { target: { value: 'http://proxy.example.com' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    // The new host is shown and must be confirmed before anything is sent.
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Yes, use proxy.example.com' }));
     const message = await within(dialog).findByText(/must start with https:\/\//);
     expect(message.closest('.field')?.contains(address)).toBe(true);
     fireEvent.change(address, { target: { value: 'https://proxy.example.com/verification' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(main.settings.profiles.sandbox.customBaseUrl).toBe(null);
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Yes, use proxy.example.com' }));
     await within(dialog).findByText('Sandbox settings saved.');
     expect(main.settings.profiles.sandbox.customBaseUrl).toBe('https://proxy.example.com/verification');
   });

@@ -254,9 +254,14 @@ export class SettingsService {
   /**
    * A company proxy in front of Cashfree; null goes back to Cashfree's own address. The secret was
    * entered for the old address: when the address changes it is removed, unless the agent enters
-   * it again in the same save (`clientSecret`). The client id and public key stay.
+   * it again in the same save (`clientSecret`, saved first, so a refusal changes nothing). The
+   * client id and public key stay.
    */
-  async setCustomBaseUrl(kind: ProfileKind, url: string | null, options: { clientSecret?: string } = {}): Promise<Result<PublicProfile>> {
+  async setCustomBaseUrl(
+    kind: ProfileKind,
+    url: string | null,
+    options: Pick<SaveCredentialsInput, 'clientSecret' | 'allowWeak'> = {},
+  ): Promise<Result<PublicProfile>> {
     const keyed = this.#keyedKind(kind);
     if (!keyed.ok) return keyed;
     const profileKind = keyed.data;
@@ -266,21 +271,21 @@ export class SettingsService {
       if (!parsed.success) return fail('invalid_input', firstMessage(parsed.error));
       customBaseUrl = parsed.data;
     }
-    if (options.clientSecret !== undefined) {
-      const secret = ClientSecretInput.safeParse(options.clientSecret);
-      if (!secret.success) return fail('invalid_input', firstMessage(secret.error));
+    const enteredAgain = options.clientSecret !== undefined;
+    if (enteredAgain) {
+      const saved = await this.saveCredentials(profileKind, options);
+      if (!saved.ok) return saved;
     }
     const doc = this.#read();
     const profile = doc.profiles[profileKind];
     const moved = effectiveBaseUrl(profileKind, profile) !== effectiveBaseUrl(profileKind, { customBaseUrl });
     profile.customBaseUrl = customBaseUrl;
-    if (moved && profile.secrets.clientSecret !== null) {
+    if (moved && !enteredAgain && profile.secrets.clientSecret !== null) {
       profile.secrets = { ...profile.secrets, clientSecret: null };
       profile.updatedAt = this.#now().getTime();
     }
     this.#write(doc);
-    if (options.clientSecret !== undefined) return this.saveCredentials(profileKind, { clientSecret: options.clientSecret });
-    return ok(this.#publicProfile(profileKind, doc.profiles[profileKind]));
+    return ok(this.#publicProfile(profileKind, profile));
   }
 
   updatePreferences(patch: unknown): Result<Preferences> {
