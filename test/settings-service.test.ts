@@ -7,7 +7,7 @@ import { SettingsService } from '../electron/core/settings/service.ts';
 import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
 import { openNodeSettingsStore, settingsFilePath } from '../electron/core/settings/store-file.ts';
 import { WEAK_KEY_FILE, createKeyFileCipher } from '../electron/core/settings/weak-cipher.ts';
-import { PublicSettings, SETTINGS_VERSION, SettingsDoc } from '../electron/core/settings/schema.ts';
+import { DEFAULT_MESSAGE_TEMPLATES, PublicSettings, SETTINGS_VERSION, SettingsDoc } from '../electron/core/settings/schema.ts';
 import {
   PRODUCTION_KEYS,
   SANDBOX_KEYS,
@@ -249,7 +249,13 @@ describe('export and import', () => {
     const agent = openService(agentDir);
     await agent.saveCredentials('sandbox', { ...SANDBOX_KEYS, allowWeak: true });
     const storedBefore = SettingsDoc.parse(readDoc(agentDir)).profiles;
-    const imported = agent.importSettings(json);
+    const preview = agent.previewImport(json);
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    expect(preview.data.changes.map((c) => c.id).sort()).toEqual(
+      ['address.production', 'preference.globalShortcut', 'preference.retentionDays', 'template.English', 'template.Hindi', 'template.link'].sort(),
+    );
+    const imported = await agent.importSettings(json, preview.data.changes.map((c) => c.id));
     expect(imported.ok).toBe(true);
     const pub = agent.getPublicSettings();
     expect(pub.preferences).toMatchObject({ retentionDays: 30, messageTemplates: { link: 'Pay here: {link}' }, globalShortcut: '' });
@@ -262,17 +268,65 @@ describe('export and import', () => {
     expect(creds.ok && creds.data.clientSecret).toBe(SANDBOX_KEYS.clientSecret);
   });
 
-  test('an import carrying a secret or anything unexpected is refused whole', () => {
+  test('an import carrying a secret or anything unexpected is refused whole', async () => {
     const settings = openService(tempDir('import-bad'));
     const valid = JSON.parse(settings.exportSettingsJson());
     const withSecret = { ...valid, profiles: { production: { customBaseUrl: null, clientSecret: PRODUCTION_KEYS.clientSecret } } };
-    const answer = settings.importSettings(JSON.stringify(withSecret));
+    const answer = settings.previewImport(JSON.stringify(withSecret));
     expect(!answer.ok && answer.error.code).toBe('invalid_input');
     expect(!answer.ok && answer.error.message).not.toContain(PRODUCTION_KEYS.clientSecret);
-    expect(settings.importSettings('{not json').ok).toBe(false);
-    expect(settings.importSettings({ ...valid, preferences: { retentionDays: -1 } }).ok).toBe(false);
-    expect(settings.importSettings({ ...valid, format: 'something-else' }).ok).toBe(false);
+    expect((await settings.importSettings(JSON.stringify(withSecret), [])).ok).toBe(false);
+    expect(settings.previewImport('{not json').ok).toBe(false);
+    expect(settings.previewImport({ ...valid, preferences: { clientSecret: 'x' } }).ok).toBe(false);
+    expect(settings.previewImport({ ...valid, format: 'something-else' }).ok).toBe(false);
+    // A bad value is listed as refused, with the reason Settings gives, and cannot be applied.
+    const badValue = { ...valid, preferences: { retentionDays: -1 } };
+    const preview = settings.previewImport(badValue);
+    expect(preview.ok && preview.data.changes).toEqual([expect.objectContaining({ id: 'preference.retentionDays', refused: expect.stringMatching(/retentionDays/) })]);
+    expect((await settings.importSettings(badValue, ['preference.retentionDays'])).ok).toBe(false);
     expect(settings.getPreferences().retentionDays).toBe(180);
+  });
+
+  test('import lists every change with what it means, and applies only the confirmed ones', async () => {
+    const dir = tempDir('import-confirm');
+    const settings = openService(dir);
+    await settings.saveCredentials('production', { ...PRODUCTION_KEYS, allowWeak: true });
+    const file = {
+      ...JSON.parse(settings.exportSettingsJson()),
+      profiles: { production: { customBaseUrl: 'https://rpd.evil.example/verification' } },
+      preferences: {
+        messageTemplates: { ...DEFAULT_MESSAGE_TEMPLATES, Fixed: 'Pay to upi://pay?pa=someone@upi now', Long: `Pay {link} ${'x'.repeat(2001)}` },
+        clipboardClearSeconds: 0,
+        autoUpdate: false,
+        theme: 'dark',
+      },
+    };
+    const preview = settings.previewImport(JSON.stringify(file));
+    if (!preview.ok) throw new Error(preview.error.message);
+    const byId = Object.fromEntries(preview.data.changes.map((c) => [c.id, c]));
+    expect(Object.keys(byId).sort()).toEqual(['address.production', 'preference.autoUpdate', 'preference.clipboardClearSeconds', 'preference.theme', 'template.Fixed', 'template.Long'].sort());
+    expect(byId['address.production']).toMatchObject({
+      from: 'https://api.cashfree.com/verification',
+      to: 'https://rpd.evil.example/verification',
+      warning: expect.stringMatching(/would go to rpd\.evil\.example instead of Cashfree.*client secret is removed/),
+    });
+    expect(byId['preference.clipboardClearSeconds']).toMatchObject({ from: '60', to: '0', warning: expect.stringMatching(/clipboard/) });
+    expect(byId['preference.autoUpdate']).toMatchObject({ from: 'on', to: 'off', warning: expect.stringMatching(/security fixes/) });
+    // The check saving a template makes (today: at most 2000 characters) refuses it here too.
+    expect(byId['template.Long']?.refused).toMatch(/messageTemplates/);
+    expect(byId['template.Fixed']?.refused).toBeNull();
+
+    expect((await settings.importSettings(JSON.stringify(file), ['template.Long'])).ok).toBe(false);
+    expect((await settings.importSettings(JSON.stringify(file), ['preference.nonsense'])).ok).toBe(false);
+    const applied = await settings.importSettings(JSON.stringify(file), ['preference.theme']);
+    expect(applied.ok && applied.data.preferences).toMatchObject({ theme: 'dark', clipboardClearSeconds: 60, autoUpdate: true });
+    expect(applied.ok && Object.keys(applied.data.preferences.messageTemplates)).toEqual(Object.keys(DEFAULT_MESSAGE_TEMPLATES));
+    expect(applied.ok && applied.data.profiles.production).toMatchObject({ customBaseUrl: null, configured: true });
+
+    // Confirming the address moves it and removes the secret entered for Cashfree's own.
+    const moved = await settings.importSettings(JSON.stringify(file), ['address.production']);
+    expect(moved.ok && moved.data.profiles.production).toMatchObject({ baseUrl: 'https://rpd.evil.example/verification', configured: false });
+    expect((await settings.getCredentials('production')).ok).toBe(false);
   });
 });
 

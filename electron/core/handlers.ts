@@ -184,7 +184,13 @@ export function createHandlers(s: Services): Handlers {
     'settings.updatePreferences': (patch) => changed(unwrap(s.settings.updatePreferences(patch))),
     'settings.testConnection': ({ kind }) => s.testConnection(kind),
     'settings.export': () => ({ json: s.settings.exportSettingsJson() }),
-    'settings.import': ({ json }) => changed(unwrap(s.settings.importSettings(json))),
+    'settings.importPreview': ({ json }) => unwrap(s.settings.previewImport(json)),
+    'settings.import': async ({ json, apply }) => {
+      const settings = unwrap(await s.settings.importSettings(json, apply));
+      // An imported address takes effect at the next call of its profile.
+      s.onSettingsChanged('sandbox');
+      return changed(settings, 'production');
+    },
     'history.search': (query) => s.history.search(query ?? {}),
     'history.info': () => ({ count: s.history.count(), protection: s.history.protection, retentionDays: s.settings.getPreferences().retentionDays }),
     'history.export': async ({ query, full }) => {

@@ -161,7 +161,15 @@ describe.skipIf(skipReason !== null)(`Settings in Chromium${skipReason ? ` (skip
     const changed = exported.replace('"retentionDays": 180', '"retentionDays": 45');
     expect(changed).not.toBe(exported);
     await dialog.getByLabel('Import settings').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(changed) });
-    await dialog.getByText(/Imported team\.json/).waitFor();
+    const list = dialog.getByRole('form', { name: 'Changes in team.json' });
+    await list.waitFor();
+    // Lowering retention deletes history: it waits for the agent's tick.
+    const retention = list.getByRole('checkbox', { name: 'Keep history for (days)' });
+    expect(await retention.isChecked()).toBe(false);
+    expect(await list.textContent()).toMatch(/180 → 45.*History older than 45 days would be deleted/);
+    await retention.check();
+    await list.getByRole('button', { name: 'Apply 1 selected change' }).click();
+    await dialog.getByText(/Imported 1 of 1 change from team\.json/).waitFor();
     expect(await dialog.getByLabel('Keep history for (days)').inputValue()).toBe('45');
     await screenshot(page, 'settings-imported');
   });

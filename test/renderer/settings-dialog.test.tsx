@@ -270,19 +270,3 @@ describe('preferences', () => {
     expect(main.callsTo('settings.updatePreferences').length).toBe(sent);
   });
 });
-
-describe('import', () => {
-  it('imports a settings file and shows the refusal of a bad one', async () => {
-    const { main } = renderApp();
-    const dialog = await openSettings();
-    const input = within(dialog).getByLabelText('Import settings');
-    fireEvent.change(input, { target: { files: [new File(['not json'], 'bad.json')] } });
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('The settings file is not valid JSON.');
-
-    const good = JSON.stringify({ format: 'rpd-desk-settings', preferences: { retentionDays: 45 } });
-    fireEvent.change(within(dialog).getByLabelText('Import settings'), { target: { files: [new File([good], 'team.json')] } });
-    await within(dialog).findByText(/Imported team\.json/);
-    expect(main.callsTo('settings.import').at(-1)).toEqual({ json: good });
-    expect((within(dialog).getByLabelText('Keep history for (days)') as HTMLInputElement).value).toBe('45');
-  });
-});
