@@ -1,5 +1,5 @@
 // Import and address changes in Chromium through `npm run web`, keyboard only where an agent
-// would use it, at a docked width (480 px) and a full one (1280 px), checked with axe-core.
+// would use it, at a docked width (480 px, light) and a full one (1280 px, dark), checked with axe-core.
 // A hostile team file (Production address on another host, clipboard clearing and updates off,
 // a template too long to save) is listed change by change; only what is ticked is applied.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,9 +53,9 @@ describe.skipIf(skipReason !== null)(`Settings import in Chromium${skipReason ? 
     await app?.stop();
   });
 
-  for (const width of [480, 1280]) {
-    it(`lists every change of a hostile file and applies only the ticked one (${width} px)`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 860 } });
+  for (const [width, colorScheme] of [[480, 'light'], [1280, 'dark']] as const) {
+    it(`lists every change of a hostile file and applies only the ticked one (${width} px, ${colorScheme})`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 860 }, colorScheme });
       const page = await context.newPage();
       await page.goto(app.url);
       await page.getByRole('button', { name: 'Settings' }).click();
@@ -75,7 +75,7 @@ describe.skipIf(skipReason !== null)(`Settings import in Chromium${skipReason ? 
       expect(text).toMatch(/Copied account details would stay on the clipboard/);
       expect(text).toMatch(/no longer install security fixes/);
       expect(text).toMatch(/Cannot be imported: .*messageTemplates/);
-      await screenshot(page, `settings-import-list-${width}`);
+      await screenshot(page, `settings-import-list-${width}-${colorScheme}`);
       expect(await axeViolations(page)).toEqual([]);
 
       // Keyboard only: the list's heading has focus; Tab reaches the first change, Space ticks it and unticks it.
