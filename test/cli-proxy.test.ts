@@ -2,16 +2,14 @@
 // and no NO_PROXY: a plain-http address on this computer is called directly, so the client
 // secret never travels in clear to the proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startSimulator } from '../electron/simulator/server.ts';
 import type { Simulator } from '../electron/simulator/server.ts';
 import { startConnectProxy, type TestProxy } from './cashfree-proxy.ts';
+import { runRpd } from './fixtures/cli.ts';
 
-const CLI = fileURLToPath(new URL('../electron/cli.ts', import.meta.url));
 let sim: Simulator;
 let proxy: TestProxy;
 
@@ -36,11 +34,7 @@ describe('rpd behind an environment proxy', () => {
       CASHFREE_CLIENT_SECRET: 'proxy-secret-value',
       RPD_DATA_DIR: mkdtempSync(join(tmpdir(), 'rpd-cli-proxy-')),
     });
-    const code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, [CLI, 'create', '--name', 'Asha Rao', '--json'], { env, stdio: 'ignore' });
-      child.on('close', (c) => resolve(c ?? -1));
-    });
-    expect(code).toBe(0);
+    expect((await runRpd(['create', '--name', 'Asha Rao', '--json'], env)).code).toBe(0);
     expect(sim.orders()).toHaveLength(1);
     expect(proxy.tunnels).toEqual([]);
   });

@@ -3,11 +3,9 @@
 // vault and log, the preview's runtime and the CLI run as a child process, also into a folder the
 // CLI creates itself. Real files, real modes, under a permissive umask.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import log from 'electron-log/node';
 import { startSimulator } from '../electron/simulator/server.ts';
 import { startRuntime } from '../electron/core/runtime.ts';
@@ -16,8 +14,8 @@ import { openVault } from '../electron/platform/vault/index.ts';
 import { configureFileLogging } from '../electron/core/log/file-log.ts';
 import { settingsFilePath } from '../electron/core/settings/store-file.ts';
 import { resetElectronFake, setSafeStorageBackend } from './fakes/electron.ts';
+import { runRpd } from './fixtures/cli.ts';
 
-const CLI = fileURLToPath(new URL('../electron/cli.ts', import.meta.url));
 const mode = (path: string): string => (statSync(path).mode & 0o777).toString(8);
 /** Every entry below `dir` with its mode, so a failure names the file. */
 function modes(dir: string): Record<string, string> {
@@ -50,14 +48,8 @@ describe.skipIf(process.platform === 'win32')('owner-only files', () => {
     const sim = await startSimulator({ port: 0, clientId: 'm-id', clientSecret: 'm-secret', quiet: true });
     const dir = join(root, 'cli', 'not', 'yet', 'there');
     try {
-      const code = await new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, [CLI, 'create', '--name', 'Asha Rao', '--json'], {
-          env: { ...process.env, RPD_BASE_URL: sim.baseUrl, CASHFREE_CLIENT_ID: 'm-id', CASHFREE_CLIENT_SECRET: 'm-secret', RPD_DATA_DIR: dir },
-          stdio: 'ignore',
-        });
-        child.on('close', (c) => resolve(c ?? -1));
-      });
-      expect(code).toBe(0);
+      const env = { ...process.env, RPD_BASE_URL: sim.baseUrl, CASHFREE_CLIENT_ID: 'm-id', CASHFREE_CLIENT_SECRET: 'm-secret', RPD_DATA_DIR: dir };
+      expect((await runRpd(['create', '--name', 'Asha Rao', '--json'], env)).code).toBe(0);
     } finally {
       await sim.close();
     }

@@ -4,18 +4,16 @@
 // not in the window's answers, the event stream, diagnostics, the log, history.db, nor the CLI's
 // output (plain and --json), while the answer's own personal data still reaches --json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startRuntime } from '../electron/core/runtime.ts';
 import type { Runtime } from '../electron/core/runtime.ts';
 import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
+import { runRpd } from './fixtures/cli.ts';
 
-const CLI = fileURLToPath(new URL('../electron/cli.ts', import.meta.url));
 // No cfsk_ prefix: only a secret registered with the redactor can be recognised.
 const SECRET = 'Zq9EchoedSecret7731abcXY';
 const CLIENT_ID = 'TEST_echo_client';
@@ -121,18 +119,8 @@ describe('the app (runtime and handlers, as the window and the preview use them)
   });
 });
 
-function rpd(args: string[], dir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, RPD_BASE_URL: baseUrl, CASHFREE_CLIENT_ID: CLIENT_ID, CASHFREE_CLIENT_SECRET: SECRET, RPD_DATA_DIR: dir },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const rpd = (args: string[], dir: string) =>
+  runRpd(args, { ...process.env, RPD_BASE_URL: baseUrl, CASHFREE_CLIENT_ID: CLIENT_ID, CASHFREE_CLIENT_SECRET: SECRET, RPD_DATA_DIR: dir });
 
 describe('the CLI end to end', () => {
   it('prints no secret for a refused call, a failing status, or a successful --json answer, and stores none', async () => {
