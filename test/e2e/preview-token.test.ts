@@ -1,28 +1,17 @@
 // The preview's token in real Chromium: read from the address once and removed from it, kept for
 // a reload, never in any request URL; the event stream authenticates with a header and still
 // brings the page news it did not ask for (a payment made outside the page).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Order } from '../../shared/domain.ts';
 import type { Result } from '../../shared/result.ts';
-import { callBridge, launchBrowser, newPage, skipReason, startWebApp } from './harness.ts';
-import type { WebApp } from './harness.ts';
+import { callBridge, newPage, skipReason, useWebAppAndBrowser } from './harness.ts';
 
 describe.skipIf(skipReason !== null)(`preview token${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let app: WebApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const web = useWebAppAndBrowser();
 
   it('leaves the address bar and every request URL without the token, and events still arrive', async () => {
-    const { page } = await newPage(browser, app);
+    const app = web.app();
+    const { page } = await newPage(web.browser(), app);
     const urls: string[] = [];
     page.on('request', (request) => urls.push(request.url()));
     await page.getByLabel('Customer name').waitFor();

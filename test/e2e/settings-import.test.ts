@@ -2,14 +2,13 @@
 // would use it, at a docked width (480 px, light) and a full one (1280 px, dark), checked with axe-core.
 // A hostile team file (Production address on another host, clipboard clearing and updates off,
 // a template too long to save) is listed change by change; only what is ticked is applied.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PublicSettings } from '../../shared/settings.ts';
 import type { Result } from '../../shared/result.ts';
-import { callBridge, launchBrowser, screenshot, skipReason, startWebApp } from './harness.ts';
-import type { WebApp } from './harness.ts';
+import { callBridge, screenshot, skipReason, useWebAppAndBrowser } from './harness.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -41,23 +40,13 @@ const hostileFile = (): string =>
   });
 
 describe.skipIf(skipReason !== null)(`Settings import in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let app: WebApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const web = useWebAppAndBrowser();
 
   for (const [width, colorScheme] of [[480, 'light'], [1280, 'dark']] as const) {
     it(`lists every change of a hostile file and applies only the ticked one (${width} px, ${colorScheme})`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 860 }, colorScheme });
+      const context = await web.browser().newContext({ viewport: { width, height: 860 }, colorScheme });
       const page = await context.newPage();
-      await page.goto(app.url);
+      await page.goto(web.app().url);
       await page.getByRole('button', { name: 'Settings' }).click();
       const dialog = page.getByRole('dialog', { name: 'Settings' });
       await dialog.getByLabel('Import settings').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(hostileFile()) });
@@ -90,20 +79,20 @@ describe.skipIf(skipReason !== null)(`Settings import in Chromium${skipReason ? 
       await page.keyboard.press('Enter');
       await dialog.getByText(/Imported 1 of 5 changes from team\.json/).waitFor();
 
-      const after = await callBridge<Result<PublicSettings>>(app, 'settings.get');
+      const after = await callBridge<Result<PublicSettings>>(web.app(), 'settings.get');
       if (!after.ok) throw new Error(after.error.message);
       expect(after.data.preferences).toMatchObject({ theme: 'dark', clipboardClearSeconds: 60, autoUpdate: true });
       expect(after.data.profiles.production.baseUrl).toBe('https://api.cashfree.com/verification');
       expect(Object.keys(after.data.preferences.messageTemplates)).not.toContain('Long');
-      await callBridge(app, 'settings.updatePreferences', { theme: 'system' });
+      await callBridge(web.app(), 'settings.updatePreferences', { theme: 'system' });
       await context.close();
     });
   }
 
   it('asks before sending the keys to a new host, and passes axe (480 px, keyboard)', async () => {
-    const context = await browser.newContext({ viewport: { width: 480, height: 860 } });
+    const context = await web.browser().newContext({ viewport: { width: 480, height: 860 } });
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(web.app().url);
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
     await dialog.getByRole('radio', { name: 'Sandbox', exact: true }).check();
@@ -118,12 +107,12 @@ describe.skipIf(skipReason !== null)(`Settings import in Chromium${skipReason ? 
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await question.waitFor({ state: 'detached' });
-    const unchanged = await callBridge<Result<PublicSettings>>(app, 'settings.get');
+    const unchanged = await callBridge<Result<PublicSettings>>(web.app(), 'settings.get');
     expect(unchanged.ok && unchanged.data.profiles.sandbox.customBaseUrl).toBe(null);
     await dialog.getByLabel('Custom address').press('Enter');
     await question.getByRole('button', { name: 'Yes, use cf-gateway.corp.example' }).press('Enter');
     await dialog.getByText('Sandbox settings saved.').waitFor();
-    const moved = await callBridge<Result<PublicSettings>>(app, 'settings.get');
+    const moved = await callBridge<Result<PublicSettings>>(web.app(), 'settings.get');
     expect(moved.ok && moved.data.profiles.sandbox.customBaseUrl).toBe('https://cf-gateway.corp.example/verification');
     await context.close();
   });
