@@ -317,6 +317,11 @@ describe('export and import', () => {
     expect(byId['template.Fixed']?.refused).toBeNull();
 
     expect((await settings.importSettings(JSON.stringify(file), ['template.Long'])).ok).toBe(false);
+    // Template names are names, not object keys with a meaning.
+    const odd = { ...file, preferences: { messageTemplates: { ...DEFAULT_MESSAGE_TEMPLATES, constructor: 'Pay {link}' } } };
+    const oddPreview = settings.previewImport(JSON.stringify(odd));
+    expect(oddPreview.ok && oddPreview.data.changes.find((c) => c.id === 'template.constructor')).toMatchObject({ from: null, to: 'Pay {link}' });
+    expect(settings.previewImport(JSON.stringify(odd).replace('"constructor"', '"__proto__"')).ok).toBe(true);
     expect((await settings.importSettings(JSON.stringify(file), ['preference.nonsense'])).ok).toBe(false);
     const applied = await settings.importSettings(JSON.stringify(file), ['preference.theme']);
     expect(applied.ok && applied.data.preferences).toMatchObject({ theme: 'dark', clipboardClearSeconds: 60, autoUpdate: true });

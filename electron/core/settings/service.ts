@@ -415,13 +415,14 @@ export class SettingsService {
     }
     const chosen = apply.map((id) => changes.get(id) as ImportChange);
     const patch: Record<string, unknown> = {};
-    const templates = { ...this.getPreferences().messageTemplates };
+    // A Map, so a template named "__proto__" is a name like any other.
+    const templates = new Map(Object.entries(this.getPreferences().messageTemplates));
     for (const change of chosen) {
       if (change.kind === 'template') {
         const name = change.id.slice(TEMPLATE_PREFIX.length);
-        if (change.to === null) delete templates[name];
-        else templates[name] = change.to;
-        patch.messageTemplates = templates;
+        if (change.to === null) templates.delete(name);
+        else templates.set(name, change.to);
+        patch.messageTemplates = Object.fromEntries(templates);
       } else if (change.kind === 'preference') {
         const field = change.id.slice(PREFERENCE_PREFIX.length) as keyof PreferencesPatch;
         patch[field] = file.data.preferences[field];
@@ -460,12 +461,13 @@ export class SettingsService {
     const current = doc.preferences.messageTemplates;
     const imported = file.preferences.messageTemplates;
     if (imported !== undefined) {
+      const own = (templates: Record<string, string>, name: string): string | null => (Object.hasOwn(templates, name) ? (templates[name] as string) : null);
       for (const name of [...new Set([...Object.keys(current), ...Object.keys(imported)])]) {
-        const to = imported[name] ?? null;
-        const from = current[name] ?? null;
+        const to = own(imported, name);
+        const from = own(current, name);
         if (to === from) continue;
         // The check saving a template in Settings makes, so an import can never store what Settings refuses.
-        const checked = to === null ? null : checkPreferences({ messageTemplates: { ...current, [name]: to } });
+        const checked = to === null ? null : checkPreferences({ messageTemplates: Object.fromEntries([[name, to]]) });
         const refused = checked && !checked.ok ? checked.error.message : null;
         changes.push({ id: TEMPLATE_PREFIX + name, kind: 'template', label: `Message template ${name}`, from, to, warning: to === null ? 'This template is removed.' : null, refused });
       }
