@@ -13,6 +13,7 @@ import { startRuntime } from '../electron/core/runtime.ts';
 import type { Runtime } from '../electron/core/runtime.ts';
 import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
 import { runRpd } from './fixtures/cli.ts';
+import { redactor } from '../electron/core/log/redact.ts';
 
 // No cfsk_ prefix: only a secret registered with the redactor can be recognised.
 const SECRET = 'Zq9EchoedSecret7731abcXY';
@@ -116,6 +117,22 @@ describe('the app (runtime and handlers, as the window and the preview use them)
     const everything = [...answers, ...events, ...logged, filesOf(dir)].join('\n');
     expect(answers.join('\n')).toContain('code_');
     expect(everything).not.toContain(SECRET);
+  });
+});
+
+describe('registration with the redactor', () => {
+  it('a runtime (preview, CLI) knows the saved secrets from its start, before any call', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rpd-echo-start-'));
+    const secret = `StartSecret${Date.now()}Qx`;
+    const settings = openPlainNodeSettings({ dir });
+    expect((await settings.saveCredentials('production', { clientId: 'CF_prod_start_1', clientSecret: secret, allowWeak: true })).ok).toBe(true);
+    expect(redactor.redactString(`said ${secret}`)).toContain(secret);
+    const rt = await startRuntime({ dataDir: dir, transport: 'browser', settings });
+    try {
+      expect(redactor.redactString(`said ${secret}`)).not.toContain(secret);
+    } finally {
+      await rt.close();
+    }
   });
 });
 

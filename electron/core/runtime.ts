@@ -91,10 +91,24 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   async function connectionFor(profile: ProfileKind): Promise<Connection> {
     if (profile === 'demo' && !opts.fixed) return { baseUrl: (await demoSimulator()).baseUrl, clientId: 'demo', clientSecret: 'demo' };
     const connection = opts.fixed?.connection ?? unwrap(await settings.getCredentials(profile));
-    // In every transport (app, preview, CLI): the secret is masked wherever it might be echoed.
+    // Registered again right before use: a secret saved a moment ago is masked from its first call.
     redactor.registerSecret(connection.clientSecret);
     return connection;
   }
+
+  /**
+   * In every transport (app, preview, CLI) the redactor knows each saved secret from the start
+   * and after every settings change, so no log, error text or echoed answer can carry one.
+   */
+  async function registerSecrets(): Promise<void> {
+    if (opts.fixed) return redactor.registerSecret(opts.fixed.connection.clientSecret);
+    for (const kind of ['sandbox', 'production'] as const) {
+      const creds = await settings.getCredentials(kind);
+      if (creds.ok) redactor.registerSecret(creds.data.clientSecret);
+    }
+  }
+  await registerSecrets();
+  events.on('settings.changed', () => void registerSecrets());
 
   /** One client (one keep-alive pool) per profile, made when first needed. */
   function clientFor(profile: ProfileKind): Promise<CashfreeClient> {
