@@ -1,13 +1,15 @@
 // `npm run -s rpd -- <command>`: the same core, headless. Exit 0 on success, 1 on an API or
 // network error, 2 on bad usage or invalid input (refused before any call).
 import { parseArgs } from 'node:util';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HISTORY_FILE, startRuntime } from './core/runtime.ts';
 import type { Connection, Runtime } from './core/runtime.ts';
 import { CashfreeError } from './core/cashfree/errors.ts';
+import { redactor } from './core/log/redact.ts';
 import { dataDir } from './core/paths.ts';
+import { ensurePrivateDir } from './core/private-files.ts';
 import { openPlainNodeSettings } from './core/settings/index.ts';
 import { validateName } from '../shared/names.ts';
 import { maskAccount } from '../shared/mask.ts';
@@ -40,7 +42,10 @@ interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  // Whatever the CLI prints, --json answers included, passes the redactor: no secret on a terminal or in a script's log.
+  if (rawIo.env.CASHFREE_CLIENT_SECRET) redactor.registerSecret(rawIo.env.CASHFREE_CLIENT_SECRET);
+  const io: Io = { ...rawIo, out: (line) => rawIo.out(redactor.redactSecrets(line)), err: (line) => rawIo.err(redactor.redactSecrets(line)) };
   const [command, ...rest] = argv;
   const json = argv.includes('--json');
   try {
@@ -142,8 +147,7 @@ async function history(
   const limit = values.limit === undefined ? 50 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new UsageError('--limit must be a whole number from 1 to 100000.');
   if (values.full && values.export === undefined) throw new UsageError('--full goes with --export.');
-  const dir = dataDir(io.env);
-  mkdirSync(dir, { recursive: true });
+  const dir = ensurePrivateDir(dataDir(io.env));
   let store: HistoryStore;
   try {
     const dataKey = await loadOrCreateDataKey(dir, keyFileProtector);
@@ -225,8 +229,7 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv): { connection: Connect
 
 async function withRuntime(io: Io, fn: (rt: Runtime) => Promise<number>): Promise<number> {
   const { connection, profile } = connectionFromEnv(io.env);
-  const dir = dataDir(io.env);
-  mkdirSync(dir, { recursive: true });
+  const dir = ensurePrivateDir(dataDir(io.env));
   const rt = await startRuntime({ dataDir: dir, transport: 'cli', settings: openPlainNodeSettings({ dir }), fixed: { profile, connection }, track: false });
   try {
     return await fn(rt);

@@ -20,7 +20,7 @@ import { openVault } from './platform/vault/index.ts';
 import { historyKeyProtector } from './platform/vault/data-key.ts';
 import { ClipboardGuard } from './core/clipboard-guard.ts';
 import { desktopPorts, readClipboardText, writeClipboardText } from './platform/desktop.ts';
-import { redactor } from './core/log/redact.ts';
+import { appDataDir } from './core/paths.ts';
 import type { Order } from '../shared/domain.ts';
 import type { AppCommand } from '../shared/contract.ts';
 
@@ -47,7 +47,7 @@ async function boot(): Promise<void> {
   const here = import.meta.dirname;
   serveRenderer(join(here, '../renderer'));
 
-  const dataDir = process.env.RPD_DATA_DIR ?? app.getPath('userData');
+  const dataDir = appDataDir(app.isPackaged, app.getPath('userData'));
   const settings = await openVault({ dir: dataDir });
   for (const notice of settings.takeNotices()) logger.warn(notice);
   const preload = join(here, '../preload/preload.cjs');
@@ -86,15 +86,6 @@ async function boot(): Promise<void> {
       if (problem) throw new Error(problem);
     },
   });
-  // Secrets the app holds never reach the log, even inside an error's text.
-  const registerSecrets = async (): Promise<void> => {
-    for (const kind of ['sandbox', 'production'] as const) {
-      const creds = await settings.getCredentials(kind);
-      if (creds.ok) redactor.registerSecret(creds.data.clientSecret);
-    }
-  };
-  await registerSecrets();
-  runtime.events.on('settings.changed', () => void registerSecrets());
 
   const trusted = (e: IpcMainInvokeEvent): boolean => {
     const frame = e.senderFrame;

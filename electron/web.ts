@@ -1,10 +1,10 @@
 // `npm run web`: the app in a browser. Same core and handlers as the Electron app, reached
 // through the HTTP bridge on 127.0.0.1. Prints one line: the URL to open.
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startRuntime } from './core/runtime.ts';
 import { startBridge } from './bridge.ts';
 import { dataDir } from './core/paths.ts';
+import { ensurePrivateDir } from './core/private-files.ts';
 import { PROFILE_LABELS, openPlainNodeSettings } from './core/settings/index.ts';
 import { ensureBuild } from './dev/ensure-build.ts';
 
@@ -25,8 +25,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   const staticDir = fileURLToPath(new URL('../out/renderer/', import.meta.url));
   ensureBuild();
-  const dir = dataDir();
-  mkdirSync(dir, { recursive: true });
+  const dir = ensurePrivateDir(dataDir());
   const settings = openPlainNodeSettings({ dir });
   for (const notice of settings.takeNotices()) console.error(notice);
   const runtime = await startRuntime({ dataDir: dir, transport: 'browser', settings, track: true });

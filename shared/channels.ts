@@ -26,6 +26,7 @@ export const CHANNELS = [
   'settings.updatePreferences',
   'settings.testConnection',
   'settings.export',
+  'settings.importPreview',
   'settings.import',
   'history.search',
   'history.info',

@@ -16,6 +16,8 @@ import type { HistoryStore } from './history/index.ts';
 import type { AppError, ErrorCode } from '../../shared/result.ts';
 import { qrFileName } from '../../shared/qr.ts';
 import { qrPng } from './qr-image.ts';
+import { isVerificationId } from '../../shared/ids.ts';
+import { cleanNote } from '../../shared/text.ts';
 
 export interface DemoControl {
   pay(verificationId: string, nameAtBank?: string): Promise<void>;
@@ -112,7 +114,12 @@ export function createHandlers(s: Services): Handlers {
     'order.create': async ({ name, note, replaces }) => {
       const checked = s.validateName(name);
       if (!checked.ok) throw failure('invalid_input', checked.reason);
-      return s.orders.create({ name: checked.name, note, replaces });
+      // A new link for an order this computer made; any other id would link history to nothing.
+      if (replaces !== undefined && !isVerificationId(replaces)) {
+        throw failure('invalid_input', 'The order to replace must be given by its verification id (letters, digits, ".", "-", "_").');
+      }
+      if (replaces !== undefined && !s.orders.get(replaces)) throw failure('invalid_input', `There is no order ${replaces} in this computer's history to replace.`);
+      return s.orders.create({ name: checked.name, note: note === undefined ? undefined : cleanNote(note), replaces });
     },
     'order.get': ({ verificationId }) => orderOrFail(verificationId),
     'order.open': () => s.openOrders(),
@@ -173,11 +180,17 @@ export function createHandlers(s: Services): Handlers {
     },
     'settings.saveCredentials': async ({ kind, ...input }) => changed(unwrap(await s.settings.saveCredentials(kind, input)), kind),
     'settings.deleteCredentials': ({ kind }) => changed(unwrap(s.settings.deleteCredentials(kind)), kind),
-    'settings.setBaseUrl': ({ kind, url }) => changed(unwrap(s.settings.setCustomBaseUrl(kind, url)), kind),
+    'settings.setBaseUrl': async ({ kind, url, ...secret }) => changed(unwrap(await s.settings.setCustomBaseUrl(kind, url, secret)), kind),
     'settings.updatePreferences': (patch) => changed(unwrap(s.settings.updatePreferences(patch))),
     'settings.testConnection': ({ kind }) => s.testConnection(kind),
     'settings.export': () => ({ json: s.settings.exportSettingsJson() }),
-    'settings.import': ({ json }) => changed(unwrap(s.settings.importSettings(json))),
+    'settings.importPreview': ({ json }) => unwrap(s.settings.previewImport(json)),
+    'settings.import': async ({ json, apply }) => {
+      const settings = unwrap(await s.settings.importSettings(json, apply));
+      // An imported address takes effect at the next call of its profile.
+      s.onSettingsChanged('sandbox');
+      return changed(settings, 'production');
+    },
     'history.search': (query) => s.history.search(query ?? {}),
     'history.info': () => ({ count: s.history.count(), protection: s.history.protection, retentionDays: s.settings.getPreferences().retentionDays }),
     'history.export': async ({ query, full }) => {

@@ -23,7 +23,7 @@ import { APP_VERSION } from './version.ts';
 import { PROFILE_LABELS, makeProbeVerificationId, mapProbeResult } from './settings/index.ts';
 import type { SettingsService } from './settings/index.ts';
 import type { ProbeOutcome } from './settings/index.ts';
-import { unwrap } from './failure.ts';
+import { AppFailure, unwrap } from './failure.ts';
 import { RecentErrors, buildDiagnostics } from './log/diagnostics.ts';
 import { redactor } from './log/redact.ts';
 import { release } from 'node:os';
@@ -96,10 +96,26 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const demoSimulator = (): Promise<Simulator> => (simulator ??= startSimulator({ port: 0, quiet: true, delayMs: demoDelayMs() }));
 
   async function connectionFor(profile: ProfileKind): Promise<Connection> {
-    if (opts.fixed) return opts.fixed.connection;
-    if (profile === 'demo') return { baseUrl: (await demoSimulator()).baseUrl, clientId: 'demo', clientSecret: 'demo' };
-    return unwrap(await settings.getCredentials(profile));
+    if (profile === 'demo' && !opts.fixed) return { baseUrl: (await demoSimulator()).baseUrl, clientId: 'demo', clientSecret: 'demo' };
+    const connection = opts.fixed?.connection ?? unwrap(await settings.getCredentials(profile));
+    // Registered again right before use: a secret saved a moment ago is masked from its first call.
+    redactor.registerSecret(connection.clientSecret);
+    return connection;
   }
+
+  /**
+   * In every transport (app, preview, CLI) the redactor knows each saved secret from the start
+   * and after every settings change, so no log, error text or echoed answer can carry one.
+   */
+  async function registerSecrets(): Promise<void> {
+    if (opts.fixed) return redactor.registerSecret(opts.fixed.connection.clientSecret);
+    for (const kind of ['sandbox', 'production'] as const) {
+      const creds = await settings.getCredentials(kind);
+      if (creds.ok) redactor.registerSecret(creds.data.clientSecret);
+    }
+  }
+  await registerSecrets();
+  events.on('settings.changed', () => void registerSecrets());
 
   /** One client (one keep-alive pool) per profile, made when first needed. */
   function clientFor(profile: ProfileKind): Promise<CashfreeClient> {
@@ -177,6 +193,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       client = new CashfreeClient({ ...(await connectionFor(profile)), profileLabel: PROFILE_LABELS[profile], appVersion: APP_VERSION, retry: { maxAttempts: 1 } });
     } catch (err) {
       if (err instanceof CashfreeError) return { ok: false, code: err.code, message: err.message };
+      // No saved keys (a new address removed the secret): nothing is sent anywhere.
+      if (err instanceof AppFailure) return { ok: false, code: err.error.code, message: err.error.message };
       throw err;
     }
     try {

@@ -71,16 +71,13 @@ function bridgeApi(token: string): RpdApi {
     api[channel] = local[channel] ?? ((input: unknown) => call(channel, input));
   }
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
-  let source: EventSource | null = null;
+  let streaming = false;
   api.on = (event: EventName, listener: (p: unknown) => void) => {
-    if (!source) {
-      source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      for (const name of EVENTS) {
-        source.addEventListener(name, (e) => {
-          const payload: unknown = JSON.parse((e as MessageEvent<string>).data);
-          for (const l of listeners.get(name) ?? []) l(payload);
-        });
-      }
+    if (!streaming) {
+      streaming = true;
+      void streamEvents(token, (name, payload) => {
+        if ((EVENTS as readonly string[]).includes(name)) for (const l of listeners.get(name as EventName) ?? []) l(payload);
+      });
     }
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
@@ -88,6 +85,33 @@ function bridgeApi(token: string): RpdApi {
     return () => set.delete(listener);
   };
   return api as RpdApi;
+}
+
+/**
+ * The bridge's server-sent events, read with fetch so the token goes in a header (EventSource can
+ * only put it in the URL, which ends up in logs). Reconnects after a second when the stream ends.
+ */
+async function streamEvents(token: string, dispatch: (name: string, payload: unknown) => void): Promise<void> {
+  for (;;) {
+    try {
+      const res = await fetch('/api/events', { headers: { 'x-rpd-token': token } });
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        const frames = (buffer += chunk.value).split('\n\n');
+        buffer = frames.pop() ?? '';
+        for (const frame of frames) {
+          const field = (name: string) => frame.split('\n').find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+          const name = field('event');
+          const data = field('data');
+          if (name && data !== undefined) dispatch(name, JSON.parse(data));
+        }
+      }
+    } catch {
+      // Server gone or restarting: try again below.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 function downloadBlob(blob: Blob, fileName: string): void {
@@ -137,7 +161,11 @@ async function writeClipboard({ text, sensitive }: { text: string; sensitive?: b
 
 function tokenFromLocation(): string {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromHash) sessionStorage.setItem('rpd-token', fromHash);
+  if (fromHash) {
+    sessionStorage.setItem('rpd-token', fromHash);
+    // Out of the address bar, where it could be copied, shared or shown on a shared screen.
+    history.replaceState(null, '', location.pathname + location.search);
+  }
   return fromHash ?? sessionStorage.getItem('rpd-token') ?? '';
 }
 

@@ -139,20 +139,6 @@ export class FakeMain {
         record('settings.testConnection', input);
         return ok(await this.probe);
       },
-      'settings.import': async (input: { json: string }) => {
-        record('settings.import', input);
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(input.json);
-        } catch {
-          return fail('invalid_input', 'The settings file is not valid JSON.');
-        }
-        const prefs = (parsed as { preferences?: Partial<PublicSettings['preferences']> }).preferences;
-        if (!prefs) return fail('invalid_input', 'This is not an RPD Desk settings export, or it carries fields it must not (preferences).');
-        this.settings.preferences = { ...this.settings.preferences, ...prefs };
-        this.emit();
-        return ok(this.settings);
-      },
       'settings.export': async () => ok({ json: JSON.stringify({ format: 'rpd-desk-settings', preferences: this.settings.preferences }) }),
     };
     const on = (event: string, listener: Listener) => {

@@ -14,6 +14,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { isVerificationId } from '../../../shared/ids.ts';
+import { KEY_TEXT } from '../../../shared/keys.ts';
 import { validateName } from '../../../shared/names.ts';
 import {
   CashfreeError,
@@ -21,9 +22,11 @@ import {
   errorFromResponse,
   invalidInput,
   malformedAnswer,
+  redact,
   type ErrorContext,
   type Operation,
 } from './errors.ts';
+import { redactor } from '../log/redact.ts';
 import { backoffDelay, resolveRetryPolicy, serverWaitMs, type HeaderBag, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { CreateAnswer, ErrorBody, StatusAnswer, unusableCreate } from './schemas.ts';
 import { loadPublicKey, makeSignature } from './signature.ts';
@@ -108,7 +111,6 @@ export function readAppVersion(): string {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const REF_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 function notConfigured(message: string): CashfreeError {
@@ -134,6 +136,9 @@ function makeDispatcher(
   if (cfg.proxyUrl) {
     return { dispatcher: new ProxyAgent({ ...proxied, uri: cfg.proxyUrl }), viaProxy: true };
   }
+  // Plain http is allowed only to this computer: a proxy from the environment (HTTP_PROXY set for
+  // the whole desktop, NO_PROXY forgotten) would carry the secret off it in clear.
+  if (new URL(origin).protocol === 'http:') return { dispatcher: new Pool(origin, { ...common, connections: 8 }), viaProxy: false };
   const env = cfg.env ?? process.env;
   // Lower case wins, as in curl and undici.
   const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY ?? '';
@@ -238,7 +243,7 @@ export class CashfreeClient implements RpdApi {
     if (!cfg.clientId || !cfg.clientSecret) {
       throw notConfigured(`Enter the client ID and secret${cfg.profileLabel ? ` of the ${cfg.profileLabel} profile` : ''} in Settings.`);
     }
-    if (!HEADER_SAFE.test(cfg.clientId) || !HEADER_SAFE.test(cfg.clientSecret)) {
+    if (!KEY_TEXT.test(cfg.clientId) || !KEY_TEXT.test(cfg.clientSecret)) {
       throw notConfigured('The client ID or secret contains spaces or invisible characters. Paste them again in Settings.');
     }
     let publicKey: KeyObject | null = null;
@@ -430,16 +435,22 @@ export class CashfreeClient implements RpdApi {
   }
 
   #read<T>(ctx: ErrorContext, reply: Reply, schema: z.ZodType<T>): T & { wire: Record<string, unknown> } {
+    const success = reply.status >= 200 && reply.status < 300;
+    // Every string the server sends, in any field (code, type, the error object, an unknown
+    // status), is redacted here, before a log, the window, an event, history or the CLI sees it.
+    // An answer keeps its personal data (it is the result); an error body loses that too.
+    const own = redact(reply.text, ctx.secrets);
+    const text = success ? redactor.redactSecrets(own) : redactor.redactString(own);
     let json: unknown;
     let isJson = true;
     try {
-      json = JSON.parse(reply.text);
+      json = JSON.parse(text);
     } catch {
       isJson = false;
     }
-    if (reply.status >= 200 && reply.status < 300) {
+    if (success) {
       if (!isJson) {
-        throw malformedAnswer(ctx, reply.status, reply.text.trim() === '' ? 'the answer is empty' : 'the answer is not JSON');
+        throw malformedAnswer(ctx, reply.status, text.trim() === '' ? 'the answer is empty' : 'the answer is not JSON');
       }
       const parsed = schema.safeParse(json);
       if (!parsed.success) {

@@ -1,8 +1,8 @@
 // Offline history of orders on node:sqlite: one file, WAL, versioned schema, FTS5 search,
 // personal data sealed with AES-256-GCM. Plain Node: never imports 'electron'.
 import { maskAccount as maskForDisplay } from '../../../shared/mask.ts';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile, restrictFile } from '../private-files.ts';
 import { DatabaseSync, type SQLOutputValue, type StatementSync } from 'node:sqlite';
 import {
   NAME_MATCH_RESULTS,
@@ -104,7 +104,12 @@ type Row = Record<string, SQLOutputValue>;
 
 export function openHistory(options: OpenHistoryOptions): HistoryStore {
   assertDataKey(options.dataKey);
-  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const onDisk = options.file !== ':memory:';
+  if (onDisk) {
+    ensurePrivateDir(dirname(options.file));
+    // SQLite gives the -wal and -shm files the database file's mode: owner-only from the start.
+    ensurePrivateFile(options.file);
+  }
   const db = new DatabaseSync(options.file);
   try {
     // busy_timeout first: switching to WAL needs a lock another process may hold.
@@ -119,6 +124,8 @@ export function openHistory(options: OpenHistoryOptions): HistoryStore {
     // app is idle (see #checkpointWhenIdle), not inside the insert made before a create call.
     // The high automatic limit only bounds the WAL if writes never pause.
     db.exec(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    // Files left by an older version may be wider.
+    if (onDisk) for (const suffix of ['-wal', '-shm']) restrictFile(options.file + suffix);
     migrate(db);
     checkDataKey(db, options.dataKey);
     const store = new SqliteHistoryStore(db, options.file, options.dataKey, options.protection ?? 'keyfile');

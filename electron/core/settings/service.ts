@@ -4,12 +4,13 @@
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { ProfileKind } from '../../../shared/domain.ts';
+import { keyProblem } from '../../../shared/keys.ts';
 import { fail, ok } from '../../../shared/result.ts';
 import type { Result } from '../../../shared/result.ts';
 import type { SecretCipher } from './cipher.ts';
 import { migrateSettings } from './migrations.ts';
 import { checkEnvironmentMismatch } from './probe.ts';
-import { PROFILE_LABELS, clientIdHint, effectiveBaseUrl, isConfigured, needsCredentials } from './profiles.ts';
+import { CASHFREE_BASE_URLS, PROFILE_LABELS, clientIdHint, effectiveBaseUrl, isConfigured, needsCredentials } from './profiles.ts';
 import type { KeyedProfileKind } from './profiles.ts';
 import {
   CustomBaseUrl,
@@ -19,7 +20,18 @@ import {
   defaultSettings,
   emptyProfile,
 } from './schema.ts';
-import type { ActiveProfileAnswer, Keychain, Preferences, PublicProfile, PublicSettings, SettingsDoc, StoredProfile, StoredSecrets } from './schema.ts';
+import type {
+  ActiveProfileAnswer,
+  ImportChange,
+  ImportPreview,
+  Keychain,
+  Preferences,
+  PublicProfile,
+  PublicSettings,
+  SettingsDoc,
+  StoredProfile,
+  StoredSecrets,
+} from './schema.ts';
 import { moveCorruptFileAside } from './store-file.ts';
 import type { SettingsStore } from './store-file.ts';
 
@@ -54,8 +66,18 @@ export const PRODUCTION_CONFIRMATION_MESSAGE =
 
 const MAX_IMPORT_CHARS = 1_000_000;
 
-const ClientIdInput = z.string().trim().min(1, 'The client id is empty.').max(200).regex(/^\S+$/, 'The client id cannot contain spaces.');
-const ClientSecretInput = z.string().trim().min(1, 'The client secret is empty.').max(500).regex(/^\S+$/, 'The client secret cannot contain spaces.');
+/** Surrounding whitespace of a paste goes; inside, the client's own header rule (shared/keys.ts) decides. */
+const keyInput = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `The ${what} is too long.`)
+    .superRefine((value, ctx) => {
+      const problem = keyProblem(what, value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+const ClientIdInput = keyInput('client id', 200);
+const ClientSecretInput = keyInput('client secret', 500);
 const PublicKeyInput = z
   .string()
   .trim()
@@ -80,6 +102,69 @@ const weakRefusal = (keychain: Keychain, kind: ProfileKind): string =>
   keychain === 'weak'
     ? `This computer has no password keyring the app can use (Linux "basic_text"), so the ${PROFILE_LABELS[kind]} keys could only be stored with weak protection that anyone with access to your files can undo. Choose "Store with weak protection on this machine" to save them anyway.`
     : `No system keychain is available here, so the ${PROFILE_LABELS[kind]} keys could only be stored obfuscated in a file beside the settings. Choose "Store with weak protection on this machine" to save them anyway.`;
+
+/** The one check a preference change passes, whether typed in Settings or imported from a file. */
+function checkPreferences(patch: unknown): Result<PreferencesPatch> {
+  const parsed = PreferencesPatch.safeParse(patch);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail('invalid_input', `Invalid preferences: ${paths(parsed.error)}${issue ? ` (${issue.message})` : ''}.`);
+  }
+  return ok(parsed.data);
+}
+
+const ADDRESS_PREFIX = 'address.';
+const TEMPLATE_PREFIX = 'template.';
+const PREFERENCE_PREFIX = 'preference.';
+
+/** The words of the Settings fields, so the agent recognises each change. */
+const PREFERENCE_LABELS: Record<keyof PreferencesPatch, string> = {
+  messageTemplates: 'Message templates',
+  clipboardClearSeconds: 'Clear clipboard after (seconds)',
+  retentionDays: 'Keep history for (days)',
+  theme: 'Theme',
+  autoUpdate: 'Install updates automatically',
+  globalShortcut: 'Global shortcut',
+};
+
+const shownPreference = (value: unknown): string => (typeof value === 'string' ? value || '(none)' : typeof value === 'boolean' ? (value ? 'on' : 'off') : JSON.stringify(value) ?? '(none)');
+
+function preferenceWarning(field: keyof PreferencesPatch, to: unknown, from: unknown): string | null {
+  if (field === 'clipboardClearSeconds' && to === 0) return 'Copied account details would stay on the clipboard until something else is copied.';
+  if (field === 'autoUpdate' && to === false) return 'The app would no longer install security fixes by itself.';
+  if (field === 'retentionDays' && typeof to === 'number' && typeof from === 'number' && to < from) return `History older than ${to} days would be deleted.`;
+  return null;
+}
+
+/**
+ * An export file: strict about its shape (a file carrying a key, or any field an export never
+ * has, is refused whole), loose about preference values, which are checked one change at a time.
+ */
+const ImportFile = ExportedSettings.extend({
+  preferences: z
+    .object(Object.fromEntries(Object.keys(PreferencesPatch.shape).map((field) => [field, z.unknown()])) as Record<keyof PreferencesPatch, z.ZodUnknown>)
+    .partial()
+    .strict()
+    .extend({ messageTemplates: z.record(z.string().max(200), z.string().max(20_000)).optional() }),
+});
+type ImportFile = z.infer<typeof ImportFile>;
+
+function parseImportFile(input: unknown): Result<ImportFile> {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_IMPORT_CHARS) return fail('invalid_input', 'The settings file is too large.');
+    try {
+      raw = JSON.parse(input);
+    } catch {
+      return fail('invalid_input', 'The settings file is not valid JSON.');
+    }
+  }
+  const parsed = ImportFile.safeParse(raw);
+  if (!parsed.success) {
+    return fail('invalid_input', `This is not an RPD Desk settings export, or it carries fields it must not (${paths(parsed.error)}).`);
+  }
+  return ok(parsed.data);
+}
 
 export class SettingsService {
   readonly #store: SettingsStore;
@@ -240,25 +325,46 @@ export class SettingsService {
     return ok(publicKeyPem === null ? { clientId, clientSecret, baseUrl } : { clientId, clientSecret, publicKeyPem, baseUrl });
   }
 
-  /** A company proxy in front of Cashfree; null goes back to Cashfree's own address. */
-  setCustomBaseUrl(kind: ProfileKind, url: string | null): Result<PublicProfile> {
+  /**
+   * A company proxy in front of Cashfree; null goes back to Cashfree's own address. The secret was
+   * entered for the old address: when the address changes it is removed, unless the agent enters
+   * it again in the same save (`clientSecret`, saved first, so a refusal changes nothing). The
+   * client id and public key stay.
+   */
+  async setCustomBaseUrl(
+    kind: ProfileKind,
+    url: string | null,
+    options: Pick<SaveCredentialsInput, 'clientSecret' | 'allowWeak'> = {},
+  ): Promise<Result<PublicProfile>> {
     const keyed = this.#keyedKind(kind);
     if (!keyed.ok) return keyed;
+    const profileKind = keyed.data;
     let customBaseUrl: string | null = null;
     if (url !== null && url.trim() !== '') {
       const parsed = CustomBaseUrl.safeParse(url);
       if (!parsed.success) return fail('invalid_input', firstMessage(parsed.error));
       customBaseUrl = parsed.data;
     }
+    const enteredAgain = options.clientSecret !== undefined;
+    if (enteredAgain) {
+      const saved = await this.saveCredentials(profileKind, options);
+      if (!saved.ok) return saved;
+    }
     const doc = this.#read();
-    doc.profiles[keyed.data].customBaseUrl = customBaseUrl;
+    const profile = doc.profiles[profileKind];
+    const moved = effectiveBaseUrl(profileKind, profile) !== effectiveBaseUrl(profileKind, { customBaseUrl });
+    profile.customBaseUrl = customBaseUrl;
+    if (moved && !enteredAgain && profile.secrets.clientSecret !== null) {
+      profile.secrets = { ...profile.secrets, clientSecret: null };
+      profile.updatedAt = this.#now().getTime();
+    }
     this.#write(doc);
-    return ok(this.#publicProfile(keyed.data, doc.profiles[keyed.data]));
+    return ok(this.#publicProfile(profileKind, profile));
   }
 
   updatePreferences(patch: unknown): Result<Preferences> {
-    const parsed = PreferencesPatch.safeParse(patch);
-    if (!parsed.success) return fail('invalid_input', `Invalid preferences: ${paths(parsed.error)}.`);
+    const parsed = checkPreferences(patch);
+    if (!parsed.ok) return parsed;
     const doc = this.#read();
     doc.preferences = { ...doc.preferences, ...parsed.data };
     this.#write(doc);
@@ -284,32 +390,105 @@ export class SettingsService {
     return `${JSON.stringify(this.exportSettings(), null, 2)}\n`;
   }
 
+  /** What importing `input` (JSON text or the parsed object) would change; nothing is applied. */
+  previewImport(input: unknown): Result<ImportPreview> {
+    const file = parseImportFile(input);
+    if (!file.ok) return file;
+    return ok({ changes: this.#importChanges(file.data) });
+  }
+
   /**
-   * Applies an exported configuration (JSON text or the parsed object). Stored keys, the active
-   * profile and the Production confirmation are untouched.
+   * Applies the changes of an exported configuration that the agent confirmed (`apply`, ids from
+   * previewImport), each through the same path as changing it in Settings: preferences and
+   * templates through updatePreferences, addresses through setCustomBaseUrl (which removes a
+   * secret entered for the old address). Keys, the active profile and the Production confirmation
+   * are never touched.
    */
-  importSettings(input: unknown): Result<PublicSettings> {
-    let raw: unknown = input;
-    if (typeof input === 'string') {
-      if (input.length > MAX_IMPORT_CHARS) return fail('invalid_input', 'The settings file is too large.');
-      try {
-        raw = JSON.parse(input);
-      } catch {
-        return fail('invalid_input', 'The settings file is not valid JSON.');
+  async importSettings(input: unknown, apply: readonly string[]): Promise<Result<PublicSettings>> {
+    const file = parseImportFile(input);
+    if (!file.ok) return file;
+    const changes = new Map(this.#importChanges(file.data).map((change) => [change.id, change]));
+    for (const id of apply) {
+      const change = changes.get(id);
+      if (!change) return fail('invalid_input', 'The settings file changed since it was read, or already applies. Import it again.');
+      if (change.refused !== null) return fail('invalid_input', `${change.label} cannot be imported: ${change.refused}`);
+    }
+    const chosen = apply.map((id) => changes.get(id) as ImportChange);
+    const patch: Record<string, unknown> = {};
+    // A Map, so a template named "__proto__" is a name like any other.
+    const templates = new Map(Object.entries(this.getPreferences().messageTemplates));
+    for (const change of chosen) {
+      if (change.kind === 'template') {
+        const name = change.id.slice(TEMPLATE_PREFIX.length);
+        if (change.to === null) templates.delete(name);
+        else templates.set(name, change.to);
+        patch.messageTemplates = Object.fromEntries(templates);
+      } else if (change.kind === 'preference') {
+        const field = change.id.slice(PREFERENCE_PREFIX.length) as keyof PreferencesPatch;
+        patch[field] = file.data.preferences[field];
       }
     }
-    const parsed = ExportedSettings.safeParse(raw);
-    if (!parsed.success) {
-      return fail('invalid_input', `This is not an RPD Desk settings export, or it carries fields it must not (${paths(parsed.error)}).`);
+    // Preferences first: the one step that can still refuse, before any address moves.
+    if (Object.keys(patch).length > 0) {
+      const saved = this.updatePreferences(patch);
+      if (!saved.ok) return saved;
     }
-    const doc = this.#read();
-    doc.preferences = { ...doc.preferences, ...parsed.data.preferences };
-    for (const kind of ['sandbox', 'production'] as const) {
-      const imported = parsed.data.profiles[kind];
-      if (imported) doc.profiles[kind].customBaseUrl = imported.customBaseUrl;
+    for (const change of chosen) {
+      if (change.kind !== 'address') continue;
+      const kind = change.id.slice(ADDRESS_PREFIX.length) as KeyedProfileKind;
+      const moved = await this.setCustomBaseUrl(kind, file.data.profiles[kind]?.customBaseUrl ?? null);
+      if (!moved.ok) return moved;
     }
-    this.#write(doc);
     return ok(this.getPublicSettings());
+  }
+
+  #importChanges(file: ImportFile): ImportChange[] {
+    const doc = this.#read();
+    const changes: ImportChange[] = [];
+    for (const kind of ['sandbox', 'production'] as const) {
+      const imported = file.profiles[kind];
+      if (!imported || imported.customBaseUrl === doc.profiles[kind].customBaseUrl) continue;
+      const from = effectiveBaseUrl(kind, doc.profiles[kind]);
+      const to = effectiveBaseUrl(kind, imported);
+      if (from === to) continue;
+      const host = new URL(to as string).host;
+      const notes = [
+        host === new URL(CASHFREE_BASE_URLS[kind]).host ? null : `${PROFILE_LABELS[kind]} requests, with the client ID and secret, would go to ${host} instead of Cashfree.`,
+        doc.profiles[kind].secrets.clientSecret === null ? null : `The saved ${PROFILE_LABELS[kind]} client secret is removed and must be entered again.`,
+      ].filter((note) => note !== null);
+      changes.push({ id: ADDRESS_PREFIX + kind, kind: 'address', label: `${PROFILE_LABELS[kind]} address`, from, to, warning: notes.join(' ') || null, refused: null });
+    }
+    const current = doc.preferences.messageTemplates;
+    const imported = file.preferences.messageTemplates;
+    if (imported !== undefined) {
+      const own = (templates: Record<string, string>, name: string): string | null => (Object.hasOwn(templates, name) ? (templates[name] as string) : null);
+      for (const name of [...new Set([...Object.keys(current), ...Object.keys(imported)])]) {
+        const to = own(imported, name);
+        const from = own(current, name);
+        if (to === from) continue;
+        // The check saving a template in Settings makes, so an import can never store what Settings refuses.
+        const checked = to === null ? null : checkPreferences({ messageTemplates: Object.fromEntries([[name, to]]) });
+        const refused = checked && !checked.ok ? checked.error.message : null;
+        changes.push({ id: TEMPLATE_PREFIX + name, kind: 'template', label: `Message template ${name}`, from, to, warning: to === null ? 'This template is removed.' : null, refused });
+      }
+    }
+    for (const field of Object.keys(file.preferences) as (keyof PreferencesPatch)[]) {
+      if (field === 'messageTemplates') continue;
+      const to = file.preferences[field];
+      const from = doc.preferences[field];
+      if (JSON.stringify(to) === JSON.stringify(from)) continue;
+      const checked = checkPreferences({ [field]: to });
+      changes.push({
+        id: PREFERENCE_PREFIX + field,
+        kind: 'preference',
+        label: PREFERENCE_LABELS[field],
+        from: shownPreference(from),
+        to: shownPreference(to),
+        warning: checked.ok ? preferenceWarning(field, checked.data[field], from) : null,
+        refused: checked.ok ? null : checked.error.message,
+      });
+    }
+    return changes;
   }
 
   #keyedKind(kind: ProfileKind): Result<KeyedProfileKind> {
