@@ -19,6 +19,9 @@ const USAGE = `Usage: node electron/simulator/cli.ts [options]
   --private-key PATH       the private key that decrypts x-cf-signature
   --seed N                 seed for ref_ids, names at bank, accounts and UTRs
   --auto-pay-after SECONDS pay every new order automatically after this many seconds
+  --rate-limit-per-minute N
+                           Cashfree's merchant-wide limit: N requests a minute per client id,
+                           shared by every caller; X-RateLimit-* headers, 429 when spent
   --verbose                log one line per request to stderr
   --help                   show this help`;
 
@@ -48,6 +51,7 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
         'private-key': { type: 'string' },
         seed: { type: 'string' },
         'auto-pay-after': { type: 'string' },
+        'rate-limit-per-minute': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -73,6 +77,8 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
   if (seed !== undefined) options.seed = seed;
   const autoPay = integer('--auto-pay-after', values['auto-pay-after'], 0, 600);
   if (autoPay !== undefined) options.autoPayAfterMs = autoPay * 1000;
+  const rateLimit = integer('--rate-limit-per-minute', values['rate-limit-per-minute'], 1, 1_000_000);
+  if (rateLimit !== undefined) options.rateLimitPerMinute = rateLimit;
   const notes: string[] = [];
   const publicKeyPath = nonEmpty('--public-key', values['public-key']);
   const privateKeyPath = nonEmpty('--private-key', values['private-key']);
