@@ -73,6 +73,7 @@ describe('Tracker', () => {
       maxBackoffMs: 5_000,
     });
     const start = Date.now();
+    tracker.setOnScreen('x');
     tracker.watch('x');
     await vi.advanceTimersByTimeAsync(30_000);
     expect(times.map((t) => t - start)).toEqual([1_000, 3_000, 7_000, 12_000]);

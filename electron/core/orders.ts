@@ -9,6 +9,9 @@ import { toOrderState, toRemitterResult } from './cashfree/schemas.ts';
 import type { OrderStore } from './store.ts';
 import type { EventBus } from './events.ts';
 
+/** What a creating order says while Cashfree's rate limit holds its create back. */
+export const CASHFREE_BUSY = 'Cashfree is busy, retrying…';
+
 export interface OrderServiceDeps {
   /** The client for a profile's Cashfree (orders are tracked with the profile they were made in). */
   clientFor: (profile: ProfileKind) => Promise<CashfreeClient>;
@@ -78,7 +81,9 @@ export class OrderService {
     this.#d.events.emit('order.updated', order);
     let outcome;
     try {
-      outcome = await createSafely(client, { verificationId: order.verificationId, name: order.name });
+      // A 429 was not processed: the same create goes again, and the agent sees why it waits.
+      const onBusy = (): void => void this.#save(order.verificationId, { lastError: { code: 'rate_limited', message: CASHFREE_BUSY } });
+      outcome = await createSafely(client, { verificationId: order.verificationId, name: order.name }, { onBusy });
     } catch (err) {
       const error = err instanceof CashfreeError ? err : new CashfreeError({ code: 'internal', message: 'The order could not be created.', retryable: false });
       // When the outcome is unknown the row stays "creating": the tracker asks Cashfree later.
@@ -112,6 +117,11 @@ export class OrderService {
       });
     }
     return this.createDetailed({ ...input, replaces: order.verificationId }, answersLost + 1);
+  }
+
+  /** Following stopped on errors the agent must fix (attention set), or resumed (null). */
+  setAttention(verificationId: string, attention: Order['attention']): Order | null {
+    return this.#d.store.get(verificationId) ? this.#save(verificationId, { attention }) : null;
   }
 
   get(verificationId: string): Order | null {

@@ -24,6 +24,7 @@ import {
   type ErrorContext,
   type Operation,
 } from './errors.ts';
+import type { RateBudget } from './budget.ts';
 import { backoffDelay, resolveRetryPolicy, serverWaitMs, type HeaderBag, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { CreateAnswer, ErrorBody, StatusAnswer } from './schemas.ts';
 import { loadPublicKey, makeSignature } from './signature.ts';
@@ -59,6 +60,8 @@ export type CashfreeClientConfig = {
   maxResponseBytes?: number;
   /** Extra trusted CA certificates (PEM): a company TLS-inspecting proxy, or a test server. */
   ca?: string | string[];
+  /** Learns the merchant's request budget from every answer's X-RateLimit-* headers. */
+  budget?: RateBudget;
 };
 
 /** An answer together with the JSON object Cashfree sent (extra fields included). */
@@ -211,6 +214,7 @@ export class CashfreeClient implements RpdApi {
   readonly #profileLabel: string | undefined;
   readonly #secrets: string[];
   readonly #dispatcher: Dispatcher;
+  readonly #budget: RateBudget | undefined;
   #closed = false;
   #destroyed = false;
 
@@ -265,6 +269,7 @@ export class CashfreeClient implements RpdApi {
       }
     }
     this.retry = resolveRetryPolicy(cfg.retry);
+    this.#budget = cfg.budget;
     const made = makeDispatcher(this.#origin, cfg, {
       connectTimeoutMs: cfg.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       timeoutMs: this.#timeoutMs,
@@ -408,6 +413,7 @@ export class CashfreeClient implements RpdApi {
         ...(body !== undefined ? { body } : {}),
         signal: controller.signal,
       });
+      this.#budget?.observe(res.headers, res.statusCode);
       const raw = await readLimited(res.body, this.#maxResponseBytes);
       await connectionFreed();
       if (raw === null) {
