@@ -21,9 +21,10 @@ export const PACING = {
   fastestMs: 2_000,
   /** Orders not on screen are asked this many times less often. */
   offScreenFactor: 1.5,
-  /** Customers pay within these first minutes, or mostly not at all. */
+  /** Customers pay within the first minutes, or mostly not at all: full pace for this long... */
   youngForMs: 3 * 60_000,
-  /** Older orders are asked this many times less often. */
+  /** ...then ever less often, until orders this old are asked `oldFactor` times less often. */
+  oldFromMs: 6 * 60_000,
   oldFactor: 10,
   /** A status outside the documented four: asked this often, until valid_upto plus the grace. */
   unknownStatusMs: 30_000,
@@ -53,13 +54,13 @@ export interface PollFacts {
 export function pollDelay(o: PollFacts, now: number, share: number, fastestMs: number = PACING.fastestMs): number | null {
   const expiry = o.validUpto ?? o.createdAt + PACING.assumedValidityMs;
   if (o.cashfreeStatus !== null) {
-    return now >= expiry + PACING.unknownStatusGraceMs ? null : PACING.unknownStatusMs / share;
+    return now > expiry + PACING.unknownStatusGraceMs ? null : PACING.unknownStatusMs / share;
   }
   const finalCheckAt = expiry + PACING.finalCheckAfterMs;
   // Past valid_upto and asked since: what Cashfree said then is final.
   if (o.answeredAt !== null && o.answeredAt >= finalCheckAt) return null;
-  const age = now - o.createdAt;
-  const wanted = fastestMs * (o.onScreen ? 1 : PACING.offScreenFactor) * (age < PACING.youngForMs ? 1 : PACING.oldFactor);
+  const aging = Math.min(1, Math.max(0, (now - o.createdAt - PACING.youngForMs) / (PACING.oldFromMs - PACING.youngForMs)));
+  const wanted = fastestMs * (o.onScreen ? 1 : PACING.offScreenFactor) * (1 + aging * (PACING.oldFactor - 1));
   const since = o.answeredAt ?? now;
   // Never planned past the final check: that one is asked on time.
   return Math.min(wanted / share, Math.max(0, finalCheckAt - since));
@@ -157,8 +158,8 @@ export class Tracker {
   /** When this order is next due, or null when it is no longer to be followed. */
   #dueAt(id: string, w: Watch, now: number): number | null {
     const budget = this.#o.budgetFor?.(w.order) ?? null;
-    const hold = budget?.holdUntil ?? 0;
-    if (w.askedAt === null) return Math.max(w.firstAt, hold);
+    const allowed = (t: number): number => budget?.allowedFrom(t) ?? t;
+    if (w.askedAt === null) return allowed(w.firstAt);
     const facts: PollFacts = {
       createdAt: w.order?.createdAt ?? w.firstAt,
       validUpto: w.order?.validUpto ?? null,
@@ -169,7 +170,7 @@ export class Tracker {
     const delay = pollDelay(facts, now, budget?.share ?? 1, this.#o.intervalMs);
     if (delay === null) return null;
     const backoff = w.failures > 0 ? Math.min(this.#o.maxBackoffMs, delay * 2 ** w.failures) : delay;
-    return Math.max(w.askedAt + backoff, hold);
+    return allowed(w.askedAt + backoff);
   }
 
   #arm(): void {

@@ -2,25 +2,34 @@
 //
 // Cashfree's limit is per merchant: every desk of a team draws on one budget (about 100 a
 // minute) that none of them can see whole. Each answer says what is left for everyone
-// (X-RateLimit-Remaining) and when the window starts again (X-RateLimit-Reset). A desk compares
-// that with an even spend that would leave only a reserve at the reset: above it, it may poll
-// more; below it, it polls less, at once and in proportion. Every desk reads the same count, so
-// they slow down and speed up together without talking to each other; the reserve is left for
+// (X-RateLimit-Remaining) and when the window starts again (X-RateLimit-Reset). From that a desk
+// knows how fast the merchant has spent this window so far and how fast it may spend the rest
+// so that only a reserve is left at the reset. Its `share` (of the pace the polling policy
+// wants) goes down in proportion when the merchant spends too fast and up by equal steps when it
+// spends too slowly; every desk reads the same count, so together they meet the pace, and the
+// equal steps draw desks that started apart toward equal shares. When the reserve is reached,
+// or will be at the current pace before the reset, polls wait for the reset: the reserve is for
 // creates, which must never be the ones refused.
 import { serverWaitMs, type HeaderBag } from './retry.ts';
 
 const WINDOW_MS = 60_000;
 /** Part of the limit left for creates: polls stop when the remaining count falls to it. */
-const RESERVE_SHARE = 0.1;
+const RESERVE_SHARE = 0.2;
 /** The smallest share of its wanted poll rate a desk keeps (a poll a minute or so per order). */
-export const MIN_SHARE = 1 / 32;
-/** How fast the share follows the count: per second, per unit of relative error. */
-const DECREASE_RATE = 1.0;
-const INCREASE_RATE = 0.5;
+export const MIN_SHARE = 1 / 64;
+/** One answer cuts the share by at most this factor... */
+const MAX_CUT = 8;
+/** ...or adds this much to it (times the headroom, up to MAX_RISE_STEPS)... */
+const RISE = 0.02;
+const MAX_RISE_STEPS = 4;
+/** ...and moves it that far only when it comes this long after the previous answer. */
+const STEP_S = 10;
+/** Recovery after a refusal when answers carry no count: share per second. */
+const RECOVERY_RATE = 0.01;
 /** Desks held until the reset come back spread over this long. */
 const RELEASE_SPREAD_MS = 3_000;
-/** Longest stretch one answer speaks for: an old observation says little about now. */
-const MAX_STEP_MS = 15_000;
+/** Longest stretch one answer speaks for. */
+const MAX_STEP_MS = STEP_S * 1000;
 
 export interface BudgetState {
   limit: number | null;
@@ -39,6 +48,8 @@ export class RateBudget {
   resetAt: number | null = null;
   /** No poll before this time: the budget is down to the reserve, or Cashfree said Retry-After. */
   holdUntil = 0;
+  /** From this time until holdUntil: when the merchant's pace will have spent all but the reserve. */
+  holdFrom = 0;
   #lastAt: number | null = null;
 
   readonly #random: () => number;
@@ -64,12 +75,12 @@ export class RateBudget {
     if (httpStatus === 429) {
       // Refused: wait as told (or to the reset), and come back at half the pace.
       const wait = serverWaitMs(headers, now) ?? 1_000;
-      this.holdUntil = Math.max(this.holdUntil, now + wait);
+      this.#hold(now, now + wait);
       this.share = Math.max(MIN_SHARE, this.share / 2);
     }
     if (limit === null || remaining === null || resetIn === null || limit === 0) {
       // An answer without the count: recover slowly from earlier refusals.
-      if (httpStatus !== 429) this.share = Math.min(1, this.share + INCREASE_RATE * 0.1 * stepS);
+      if (httpStatus !== 429) this.share = Math.min(1, this.share + RECOVERY_RATE * stepS);
       return;
     }
     this.limit = limit;
@@ -79,13 +90,39 @@ export class RateBudget {
     if (remaining <= reserve) {
       // The rest of this window is for creates. Desks held together come back a little apart,
       // not all in the new window's first instant.
-      this.holdUntil = Math.max(this.holdUntil, this.resetAt + this.#random() * RELEASE_SPREAD_MS);
+      this.#hold(now, this.resetAt + this.#random() * RELEASE_SPREAD_MS);
     }
-    // Where the count would stand if everyone spent evenly down to the reserve by the reset.
-    const planned = reserve + (limit - reserve) * Math.min(1, resetIn / WINDOW_MS);
-    const error = (remaining - planned) / Math.max(1, limit - reserve);
-    if (error < 0) this.share = Math.max(MIN_SHARE, this.share * Math.exp(DECREASE_RATE * error * Math.max(stepS, 1)));
-    else this.share = Math.min(1, this.share + INCREASE_RATE * error * stepS);
+    // How fast the merchant has spent this window so far, against the pace that would leave
+    // just the reserve at the reset: the desk's share follows the ratio. Every desk reads the same
+    // count, so together they meet that pace however many they are.
+    const elapsed = Math.max(1, WINDOW_MS - resetIn);
+    const spent = Math.max(1, limit - remaining);
+    const allowed = Math.max(0, remaining - reserve) / Math.max(1, resetIn);
+    const pace = spent / elapsed;
+    const ratio = allowed / pace;
+    // At this pace the reserve is reached before the reset: every desk that read the count stops
+    // then, without waiting for an answer that says so.
+    const reserveAt = now + Math.max(0, remaining - reserve) / pace;
+    if (elapsed >= WINDOW_MS / 4 && reserveAt < this.resetAt) this.#hold(reserveAt, this.resetAt + this.#random() * RELEASE_SPREAD_MS);
+    const bounded = Math.max(1 / MAX_CUT, ratio);
+    // Early in a window a few requests say little: the step counts for less.
+    const weight = Math.min(1, stepS / STEP_S) * Math.min(1, elapsed / (WINDOW_MS / 4));
+    // Down in proportion, up by equal steps: desks that started apart end up with equal shares.
+    const next = ratio < 1 ? this.share * bounded ** weight : this.share + RISE * Math.min(ratio, MAX_RISE_STEPS) * weight;
+    this.share = Math.min(1, Math.max(MIN_SHARE, next));
+  }
+
+  /** The first moment at or after `t` when this desk may poll. */
+  allowedFrom(t: number): number {
+    return t >= this.holdFrom && t < this.holdUntil ? this.holdUntil : t;
+  }
+
+  #hold(from: number, until: number): void {
+    // A later hold replaces one that is over; one still running is only ever extended.
+    if (until <= this.holdUntil && from >= this.holdFrom) return;
+    if (this.holdUntil <= from || this.holdUntil < this.#now()) this.holdFrom = from;
+    else this.holdFrom = Math.min(this.holdFrom, from);
+    this.holdUntil = Math.max(this.holdUntil, until);
   }
 
   state(): BudgetState {
