@@ -14,6 +14,7 @@ import type { Clock } from '../electron/core/clock.ts';
 import { startRuntime } from '../electron/core/runtime.ts';
 import type { Runtime } from '../electron/core/runtime.ts';
 import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
+import { createRandom } from '../electron/simulator/random.ts';
 import { startSimulator } from '../electron/simulator/server.ts';
 import { percentile, progress, round } from './stats.ts';
 
@@ -52,18 +53,6 @@ interface Planned {
   validUpto: number;
   paidAt: number | null;
   detectedAt: number | null;
-}
-
-/** mulberry32: a small seeded generator, so every run plans the same orders and payments. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 /** One agent: new orders at random moments, each put on screen; the customer pays (or not) later. */
@@ -140,8 +129,8 @@ async function runTeam(desks: number, opts: TeamOptions): Promise<TeamFigures> {
     }
     const startedAt = clock.now();
     const endAt = startedAt + opts.minutes * MIN;
-    const master = seeded(opts.seed * 1000 + desks);
-    await Promise.all(runtimes.map((rt) => runDesk(rt, (id) => sim.pay(id), clock, seeded(Math.floor(master() * 2 ** 32)), endAt, orders, failed)));
+    const master = createRandom(opts.seed * 1000 + desks);
+    await Promise.all(runtimes.map((rt) => runDesk(rt, (id) => sim.pay(id), clock, createRandom(Math.floor(master() * 2 ** 32)), endAt, orders, failed)));
     // Every payment happens at most 3 minutes after the last order; give detection time to follow.
     const settleBy = clock.now() + 5 * MIN;
     while (clock.now() < settleBy && orders.some((o) => o.paidAt === null ? clock.now() < o.createdAt + 180_000 : o.detectedAt === null)) {
