@@ -15,7 +15,7 @@ import { serverWaitMs, type HeaderBag } from './retry.ts';
 const WINDOW_MS = 60_000;
 /** Part of the limit left for creates: polls stop when the remaining count falls to it. */
 const RESERVE_SHARE = 0.2;
-/** The smallest share of its wanted poll rate a desk keeps (a poll a minute or so per order). */
+/** The smallest share of its wanted poll rate a desk keeps (the order on screen about every 2 minutes). */
 export const MIN_SHARE = 1 / 64;
 /** One answer cuts the share by at most this factor... */
 const MAX_CUT = 8;
@@ -30,14 +30,6 @@ const RECOVERY_RATE = 0.01;
 const RELEASE_SPREAD_MS = 3_000;
 /** Longest stretch one answer speaks for. */
 const MAX_STEP_MS = STEP_S * 1000;
-
-export interface BudgetState {
-  limit: number | null;
-  remaining: number | null;
-  resetAt: number | null;
-  share: number;
-  holdUntil: number;
-}
 
 export class RateBudget {
   readonly #now: () => number;
@@ -123,10 +115,6 @@ export class RateBudget {
     if (this.holdUntil <= from || this.holdUntil < this.#now()) this.holdFrom = from;
     else this.holdFrom = Math.min(this.holdFrom, from);
     this.holdUntil = Math.max(this.holdUntil, until);
-  }
-
-  state(): BudgetState {
-    return { limit: this.limit, remaining: this.remaining, resetAt: this.resetAt, share: this.share, holdUntil: this.holdUntil };
   }
 }
 
