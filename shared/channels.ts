@@ -9,6 +9,7 @@ export const CHANNELS = [
   'order.get',
   'order.open',
   'order.recheck',
+  'order.focus',
   'demo.pay',
   'demo.fail',
   'demo.expire',

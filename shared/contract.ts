@@ -43,6 +43,8 @@ export const contract = {
   'order.get': { input: VerificationRef, output: Order },
   'order.open': { input: Nothing, output: z.array(Order) },
   'order.recheck': { input: VerificationRef, output: Order },
+  /** The order on the agent's screen (null: none): main follows it more closely than the rest. */
+  'order.focus': { input: z.object({ verificationId: z.string().min(1).max(50).nullable() }).strict(), output: z.null() },
   'demo.pay': {
     input: VerificationRef.extend({ nameAtBank: z.string().min(1).max(140).optional() }).strict(),
     output: z.null(),

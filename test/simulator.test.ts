@@ -625,24 +625,38 @@ describe('control API', () => {
 });
 
 describe('network options', () => {
-  it('enforces a per-minute rate limit when configured, resetting with the clock minute', async () => {
-    const clock = manualClock();
+  it('enforces one merchant-wide budget per client id, shared by every caller and both endpoints', async () => {
+    const clock = manualClock(T0 + 15_000); // 45 s before the clock minute ends
     const sim = await start({ now: clock.now, rateLimitPerMinute: 3 });
-    for (const remaining of ['2', '1', '0']) {
-      const answer = await status(sim, '?verification_id=unknown');
-      expect(answer.status).toBe(400);
-      expect(answer.headers['x-ratelimit-limit']).toBe('3');
-      expect(answer.headers['x-ratelimit-remaining']).toBe(remaining);
-    }
-    const limited = await status(sim, '?verification_id=unknown');
+    const other = { ...AUTH, 'x-client-id': 'other-merchant' };
+    // Two desks (two connections) of one merchant and both endpoints draw on the same budget.
+    const answers = [await create(sim, { verification_id: 'desk-a' }), await status(sim, '?verification_id=desk-a'), await status(sim, '?verification_id=unknown')];
+    expect(answers.map((a) => [a.status, a.headers['x-ratelimit-limit'], a.headers['x-ratelimit-remaining'], a.headers['x-ratelimit-reset']])).toEqual([
+      [200, '3', '2', '45'],
+      [200, '3', '1', '45'],
+      [400, '3', '0', '45'],
+    ]);
+    expect(answers.every((a) => a.headers['retry-after'] === undefined)).toBe(true);
+    const limited = await create(sim, { verification_id: 'desk-b' });
     expect(limited.status).toBe(429);
-    expect(limited.json['type']).toBe('rate_limit_error');
-    expect(limited.headers['retry-after']).toBe('60');
-    expect((await create(sim, { verification_id: 'other-endpoint' })).status).toBe(200);
-    clock.advance(60_000);
-    const next = await status(sim, '?verification_id=unknown');
-    expect(next.status).toBe(400);
-    expect(next.headers['x-ratelimit-remaining']).toBe('2');
+    expect(limited.json).toEqual(error('rate_limit_error', 'too_many_requests_per_operation', 'Too many requests'));
+    expect(limited.headers).toMatchObject({ 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '45', 'retry-after': '45' });
+    expect(sim.orders().map((o) => o.verification_id)).toEqual(['desk-a']); // a 429 is not processed
+    // Another client id has a budget of its own.
+    expect((await status(sim, '?verification_id=unknown', other)).headers['x-ratelimit-remaining']).toBe('2');
+    clock.advance(45_000);
+    const next = await status(sim, '?verification_id=desk-a');
+    expect(next.status).toBe(200);
+    expect(next.headers).toMatchObject({ 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '60' });
+    expect(sim.rateCounts()).toEqual({ create: { allowed: 1, refused: 1 }, status: { allowed: 4, refused: 0 } });
+  });
+
+  it('puts the budget headers on fault answers too', async () => {
+    const sim = await start({ rateLimitPerMinute: 100 });
+    sim.setFaults({ status: { status_5xx: 1 } });
+    const failed = await status(sim, '?verification_id=unknown');
+    expect(failed.status).toBe(500);
+    expect(failed.headers).toMatchObject({ 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '99' });
   });
 
   it('delays every API request by delay_ms and can be cleared', async () => {

@@ -48,6 +48,10 @@ export interface PlatformPorts {
 export interface Services {
   info: () => AppInfo;
   orders: OrderService;
+  /** Asks Cashfree now; an order that stopped for errors the agent had to fix is followed again. */
+  recheck: (verificationId: string) => Promise<Order>;
+  /** The order on the agent's screen (null: none), followed more closely. */
+  onScreen: (verificationId: string | null) => void;
   /** Open orders of this run, newest first. */
   openOrders: () => Order[];
   /** The simulator's controls while the Demo profile is active, else null. */
@@ -123,7 +127,8 @@ export function createHandlers(s: Services): Handlers {
     },
     'order.get': ({ verificationId }) => orderOrFail(verificationId),
     'order.open': () => s.openOrders(),
-    'order.recheck': ({ verificationId }) => (orderOrFail(verificationId), s.orders.refresh(verificationId)),
+    'order.recheck': ({ verificationId }) => (orderOrFail(verificationId), s.recheck(verificationId)),
+    'order.focus': ({ verificationId }) => (s.onScreen(verificationId), null),
     'demo.pay': async ({ verificationId, nameAtBank }) => {
       orderOrFail(verificationId);
       await demo().pay(verificationId, nameAtBank);

@@ -16,6 +16,9 @@ const shownStatus = (raw: string): string => raw.replace(/[^\x20-\x7e]/g, '').sl
 /** Cashfree's links are valid for 10 minutes: the expiry assumed when valid_upto cannot be read. */
 const LINK_VALIDITY_MS = 10 * 60 * 1000;
 
+/** What a creating order says while Cashfree's rate limit holds its create back. */
+export const CASHFREE_BUSY = 'Cashfree is busy, retrying…';
+
 export interface OrderServiceDeps {
   /** The client for a profile's Cashfree (orders are tracked with the profile they were made in). */
   clientFor: (profile: ProfileKind) => Promise<CashfreeClient>;
@@ -90,7 +93,9 @@ export class OrderService {
     let outcome;
     this.#creating.add(verificationId);
     try {
-      outcome = await createSafely(client, { verificationId: order.verificationId, name: order.name });
+      // A 429 was not processed: the same create goes again, and the agent sees why it waits.
+      const onBusy = (): void => void this.#save(order.verificationId, { lastError: { code: 'rate_limited', message: CASHFREE_BUSY } });
+      outcome = await createSafely(client, { verificationId: order.verificationId, name: order.name }, { onBusy });
     } catch (err) {
       const error = err instanceof CashfreeError ? err : new CashfreeError({ code: 'internal', message: 'The order could not be created.', retryable: false });
       // When the outcome is unknown the row stays "creating": the tracker asks Cashfree later.
@@ -126,6 +131,11 @@ export class OrderService {
       });
     }
     return this.createDetailed({ ...input, replaces: order.verificationId }, answersLost + 1);
+  }
+
+  /** Following stopped on errors the agent must fix (attention set), or resumed (null). */
+  setAttention(verificationId: string, attention: Order['attention']): Order | null {
+    return this.#d.store.get(verificationId) ? this.#save(verificationId, { attention }) : null;
   }
 
   get(verificationId: string): Order | null {

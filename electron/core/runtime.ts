@@ -6,6 +6,10 @@ import { CashfreeClient } from './cashfree/client.ts';
 import { CashfreeError } from './cashfree/errors.ts';
 import { OrderService } from './orders.ts';
 import { Tracker } from './tracker.ts';
+import type { Attention } from './tracker.ts';
+import { RateBudget } from './cashfree/budget.ts';
+import { systemClock } from './clock.ts';
+import type { Clock } from './clock.ts';
 import { createHandlers } from './handlers.ts';
 import { FaultsRejected } from './handlers.ts';
 import type { ClipboardPort, DemoControl, Handlers, PlatformPorts } from './handlers.ts';
@@ -16,7 +20,7 @@ import { retainInBackground } from './history/retention.ts';
 import type { RetentionRun } from './history/retention.ts';
 import { startSimulator } from '../simulator/server.ts';
 import type { Simulator } from '../simulator/server.ts';
-import type { ProfileKind } from '../../shared/domain.ts';
+import type { Order, ProfileKind } from '../../shared/domain.ts';
 import { newVerificationId } from '../../shared/ids.ts';
 import { validateName } from '../../shared/names.ts';
 import { APP_VERSION } from './version.ts';
@@ -63,6 +67,8 @@ export interface RuntimeOptions {
    * CLI runs none unless this is set.
    */
   retentionIdleMs?: number;
+  /** The core's time (benchmarks run a faster one); default the wall clock. */
+  clock?: Clock;
 }
 
 export interface Runtime {
@@ -85,10 +91,25 @@ function demoDelayMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(ms) && ms >= 0 && ms <= 10_000 ? ms : 0;
 }
 
+/** A failure that polling again will not cure: the agent must fix keys, IP whitelisting or the signature. */
+function attentionFor(err: unknown): Attention | null {
+  const error = err instanceof CashfreeError ? err : err instanceof AppFailure ? err.error : null;
+  if (!error || error.retryable) return null;
+  return { code: error.code, message: error.message };
+}
+
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const events = new EventBus();
   const settings = opts.settings;
   const clients = new Map<ProfileKind, Promise<CashfreeClient>>();
+  const clock = opts.clock ?? systemClock;
+  /** What Cashfree's answers say of each account's request budget, shared by all desks of a team. */
+  const budgets = new Map<ProfileKind, RateBudget>();
+  const budgetOf = (profile: ProfileKind): RateBudget => {
+    let budget = budgets.get(profile);
+    if (!budget) budgets.set(profile, (budget = new RateBudget(clock.now)));
+    return budget;
+  };
   let simulator: Promise<Simulator> | null = null;
 
   const activeProfile = (): ProfileKind => opts.fixed?.profile ?? settings.getPublicSettings().activeProfile;
@@ -121,7 +142,16 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   function clientFor(profile: ProfileKind): Promise<CashfreeClient> {
     let client = clients.get(profile);
     if (!client) {
-      client = connectionFor(profile).then((c) => new CashfreeClient({ ...c, profileLabel: PROFILE_LABELS[profile], appVersion: APP_VERSION }));
+      client = connectionFor(profile).then(
+        (c) =>
+          new CashfreeClient({
+            ...c,
+            profileLabel: PROFILE_LABELS[profile],
+            appVersion: APP_VERSION,
+            budget: budgetOf(profile),
+            retry: { now: clock.now, sleep: clock.sleep },
+          }),
+      );
       client.catch(() => clients.delete(profile));
       clients.set(profile, client);
     }
@@ -165,12 +195,22 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const tracker = new Tracker({
     refresh: (id) => orders.refresh(id),
+    lookup: (id) => history.get(id),
+    budgetFor: (order) => budgetOf(order?.profile ?? activeProfile()),
     // Deleted from history (Delete all, retention) while followed: nothing left to poll for.
     isGone: (err) => err instanceof CashfreeError && err.code === 'not_found' && err.httpStatus === null,
+    attentionFor,
+    onAttention: (id, attention) => void orders.setAttention(id, attention),
+    clock,
   });
+  /** Follows again the orders that stopped for errors the agent had to fix (new keys, Re-check). */
+  const refollow = (order: Order): void => {
+    if (order.attention) orders.setAttention(order.verificationId, null);
+    tracker.watch(order.verificationId, 0);
+  };
   // One-shot CLI runs leave following orders to the app.
   const track = (id: string): void => void (opts.track && tracker.watch(id));
-  const orders = new OrderService({ clientFor, store: history, events, activeProfile, track, newId: () => newVerificationId() });
+  const orders = new OrderService({ clientFor, store: history, events, activeProfile, track, now: clock.now, newId: () => newVerificationId() });
 
   const demo: DemoControl = {
     pay: async (id, nameAtBank) => void (await demoSimulator()).pay(id, nameAtBank ? { name_at_bank: nameAtBank } : undefined),
@@ -250,6 +290,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const handlers = createHandlers({
     info: () => ({ version: APP_VERSION, profile: activeProfile(), demo: activeProfile() === 'demo', transport: opts.transport }),
     orders,
+    recheck: (id) => {
+      const order = orders.get(id);
+      if (order?.attention && opts.track) refollow(order);
+      return orders.refresh(id);
+    },
+    onScreen: (id) => tracker.setOnScreen(id),
     openOrders: () => session.map((id) => orders.get(id)).filter((o) => o !== null),
     demo: () => (activeProfile() === 'demo' ? demo : null),
     clipboard: opts.clipboard ?? null,
@@ -266,7 +312,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     history,
     platform: opts.platform,
     onSettingsChanged: (profile) => {
-      if (profile) forgetClient(profile);
+      if (profile) {
+        forgetClient(profile);
+        if (opts.track) for (const order of history.listOpen()) if (order.attention && order.profile === profile) refollow(order);
+      }
       events.emit('settings.changed', settings.getPublicSettings());
     },
   });

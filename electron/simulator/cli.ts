@@ -20,6 +20,9 @@ const USAGE = `Usage: node electron/simulator/cli.ts [options]
   --seed N                 seed for ref_ids, names at bank, accounts and UTRs
   --auto-pay-after SECONDS pay every new order automatically after this many seconds
   --valid-upto-iso         write valid_upto in ISO 8601 ("2024-02-13T13:01:44.000Z") instead of India time
+  --rate-limit-per-minute N
+                           Cashfree's merchant-wide limit: N requests a minute per client id,
+                           shared by every caller; X-RateLimit-* headers, 429 when spent
   --verbose                log one line per request to stderr
   --help                   show this help`;
 
@@ -50,6 +53,7 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
         seed: { type: 'string' },
         'auto-pay-after': { type: 'string' },
         'valid-upto-iso': { type: 'boolean' },
+        'rate-limit-per-minute': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -76,6 +80,8 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
   if (seed !== undefined) options.seed = seed;
   const autoPay = integer('--auto-pay-after', values['auto-pay-after'], 0, 600);
   if (autoPay !== undefined) options.autoPayAfterMs = autoPay * 1000;
+  const rateLimit = integer('--rate-limit-per-minute', values['rate-limit-per-minute'], 1, 1_000_000);
+  if (rateLimit !== undefined) options.rateLimitPerMinute = rateLimit;
   const notes: string[] = [];
   const publicKeyPath = nonEmpty('--public-key', values['public-key']);
   const privateKeyPath = nonEmpty('--private-key', values['private-key']);

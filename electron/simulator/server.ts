@@ -16,6 +16,8 @@ import type { Effect, Endpoint, FaultsInput, FaultsView } from './faults.ts';
 import { OrderBook, REVERSAL_STATUSES, SimulatorError, VALID_UPTO_FORMS } from './orders.ts';
 import type { OrderSummary, PayOptions, ReversalStatus, StatusAnswer, ValidUptoForm } from './orders.ts';
 import { digits, randomFor } from './random.ts';
+import { RateLimiter } from './rate-limit.ts';
+import type { RateCounts } from './rate-limit.ts';
 import { checkSignature, keysFromPrivatePem, keysFromPublicPem } from './signature.ts';
 import type { SignatureKeys } from './signature.ts';
 
@@ -45,7 +47,10 @@ export interface SimulatorOptions {
   /** Refund timeline after payment: PENDING, then TRANSFER_INITIATED, then TRANSFER_SUCCESS. */
   reversalInitiatedAfterMs?: number;
   reversalSuccessAfterMs?: number;
-  /** Enforce Cashfree's per-minute request limit (about 100) with 429 answers. Default: off. */
+  /**
+   * Cashfree's merchant-wide limit (Standard tier: 100 a minute): a budget per client id shared
+   * by every caller, X-RateLimit-* on every answer, 429 when spent. Default: off.
+   */
   rateLimitPerMinute?: number;
   /** The form of valid_upto in create answers: India time without a zone (default) or ISO 8601. */
   validUptoForm?: ValidUptoForm;
@@ -68,6 +73,8 @@ export interface Simulator {
   setAutoPay(afterMs: number | null): void;
   setValidUptoForm(form: ValidUptoForm): void;
   orders(): OrderSummary[];
+  /** API requests answered and refused by the rate limit, per endpoint; null without a limit. */
+  rateCounts(): RateCounts | null;
   /** Forgets all orders (faults and settings stay). */
   reset(): void;
   close(): Promise<void>;
@@ -183,19 +190,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const hostAllowed = (host: string | undefined): boolean =>
     isLoopbackHostHeader(host) || (host !== undefined && !['0.0.0.0', '::', ''].includes(opts.host ?? '') && hostnameOf(host) === boundHost);
   let origin = '';
-  // Requests per endpoint in the current clock minute, for the optional rate limit.
-  const minuteCounts = new Map<Endpoint, { minute: number; count: number }>();
-
-  function countRequest(endpoint: Endpoint): { limit: number; remaining: number; resetS: number } | null {
-    const limit = opts.rateLimitPerMinute;
-    if (limit === undefined) return null;
-    const nowMs = now();
-    const minute = Math.floor(nowMs / 60_000);
-    const entry = minuteCounts.get(endpoint);
-    const count = entry && entry.minute === minute ? entry.count + 1 : 1;
-    minuteCounts.set(endpoint, { minute, count });
-    return { limit, remaining: Math.max(0, limit - count), resetS: Math.max(1, Math.ceil(((minute + 1) * 60_000 - nowMs) / 1000)) };
-  }
+  const limiter = opts.rateLimitPerMinute !== undefined ? new RateLimiter(opts.rateLimitPerMinute, now) : null;
 
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -314,16 +309,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const decision = faults.take(endpoint);
     await sleep(decision.latencyMs);
     if (closing) return;
+    if (limiter) {
+      // Set on the response, so every answer below carries them, errors and faults included.
+      const rate = limiter.take(header(req, 'x-client-id')?.trim() ?? '', endpoint);
+      for (const [name, value] of Object.entries(rate.headers)) res.setHeader(name, value);
+      if (!rate.allowed) return sendError(res, ERRORS.rateLimited);
+    }
     if (decision.effect && decision.effect.kind !== 'malformed' && decision.effect.kind !== 'answer') {
       sendFaultEffect(req, res, decision.effect);
-      return;
-    }
-    const rate = countRequest(endpoint);
-    const rateHeaders: Record<string, string> = rate
-      ? { 'X-RateLimit-Limit': String(rate.limit), 'X-RateLimit-Remaining': String(rate.remaining), 'X-RateLimit-Reset': String(rate.resetS) }
-      : {};
-    if (rate && rate.remaining === 0 && (minuteCounts.get(endpoint)?.count ?? 0) > rate.limit) {
-      sendError(res, ERRORS.rateLimited, { ...rateHeaders, 'Retry-After': String(rate.resetS) });
       return;
     }
     const authError = authenticate(req);
@@ -335,11 +328,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       // The server did the work but the answer arrives cut short.
       const text = JSON.stringify(answer.body);
       const truncated = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-      res.writeHead(answer.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(truncated), ...rateHeaders });
+      res.writeHead(answer.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(truncated) });
       res.end(truncated);
       return;
     }
-    sendJson(res, answer.status, answer.body, rateHeaders);
+    sendJson(res, answer.status, answer.body);
   }
 
   // ---- Control API (/__sim) -----------------------------------------------------------------
@@ -525,6 +518,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       validUptoForm = form;
     },
     orders: () => book.summaries(),
+    rateCounts: () => limiter?.counts() ?? null,
     reset: () => book.clear(),
     close: async () => {
       if (closing) return;

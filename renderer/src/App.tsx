@@ -96,6 +96,8 @@ function Desk() {
   }, [load]);
 
   const selected = orders.find((o) => o.verificationId === selectedId) ?? orders[0] ?? null;
+  // Main polls the order on screen more often than the rest.
+  useEffect(() => void api['order.focus']({ verificationId: selected?.verificationId ?? null }), [selected?.verificationId]);
   const presented = presenting ? (orders.find((o) => o.verificationId === presenting) ?? null) : null;
 
   const create = useCallback(async (input: NewOrderInput) => {

@@ -27,6 +27,7 @@ import {
   type Operation,
 } from './errors.ts';
 import { redactor } from '../log/redact.ts';
+import type { RateBudget } from './budget.ts';
 import { backoffDelay, resolveRetryPolicy, serverWaitMs, type HeaderBag, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { CreateAnswer, ErrorBody, StatusAnswer, unusableCreate } from './schemas.ts';
 import { loadPublicKey, makeSignature } from './signature.ts';
@@ -62,6 +63,8 @@ export type CashfreeClientConfig = {
   maxResponseBytes?: number;
   /** Extra trusted CA certificates (PEM): a company TLS-inspecting proxy, or a test server. */
   ca?: string | string[];
+  /** Learns the merchant's request budget from every answer's X-RateLimit-* headers. */
+  budget?: RateBudget;
 };
 
 /** An answer together with the JSON object Cashfree sent (extra fields included). */
@@ -223,6 +226,7 @@ export class CashfreeClient implements RpdApi {
   readonly #profileLabel: string | undefined;
   readonly #secrets: string[];
   readonly #dispatcher: Dispatcher;
+  readonly #budget: RateBudget | undefined;
   #closed = false;
   #destroyed = false;
 
@@ -277,6 +281,7 @@ export class CashfreeClient implements RpdApi {
       }
     }
     this.retry = resolveRetryPolicy(cfg.retry);
+    this.#budget = cfg.budget;
     const made = makeDispatcher(this.#origin, cfg, {
       connectTimeoutMs: cfg.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       timeoutMs: this.#timeoutMs,
@@ -418,6 +423,7 @@ export class CashfreeClient implements RpdApi {
         ...(body !== undefined ? { body } : {}),
         signal: controller.signal,
       });
+      this.#budget?.observe(res.headers, res.statusCode);
       const raw = await readLimited(res.body, this.#maxResponseBytes);
       await connectionFreed();
       if (raw === null) {

@@ -129,7 +129,7 @@ export function OrderView({ order, demo, actions, template, messageFor, newLinkB
             <MessagePanel choice={template} preview={messageFor(order, now)} disabled={!payable} onCopy={() => actions.copyMessage(order)} />
           </section>
         )}
-        {state === 'creating' && <p className="hint">Creating the order with Cashfree…</p>}
+        {state === 'creating' && <p className="hint">{order.lastError?.code === 'rate_limited' ? order.lastError.message : 'Creating the order with Cashfree…'}</p>}
         {!order.links && state === 'created' && (
           <div className="lost-answer">
             <p>Cashfree made this order but its answer was lost on the way, so there is no link to show. It is still tracked.</p>
