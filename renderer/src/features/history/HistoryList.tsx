@@ -6,7 +6,7 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from
 import type { KeyboardEvent, Ref } from 'react';
 import type { HistoryRow } from '../../../../shared/history.ts';
 import { istShort } from '../../../../shared/ist.ts';
-import { PROFILE_WORDS, VERDICT_WORDS, nameMatchWords } from '../../../../shared/words.ts';
+import { PROFILE_WORDS, nameMatchWords } from '../../../../shared/words.ts';
 import { VerdictBadge } from '../order/VerdictBadge.tsx';
 
 export const ROW_HEIGHT = 34;
@@ -35,20 +35,6 @@ interface Props {
 }
 
 export const optionId = (verificationId: string): string => `history-row-${verificationId}`;
-
-/** The row's visible text in its visible order, so the name a screen reader says begins with what is seen. */
-export function rowLabel(row: HistoryRow, now: number = Date.now()): string {
-  return [
-    istShort(row.createdAt, now),
-    row.name,
-    VERDICT_WORDS[row.verdict].label,
-    row.matchResult ? nameMatchWords(row.matchResult).label : null,
-    row.maskedAccount ? `account ${row.maskedAccount}` : null,
-    PROFILE_WORDS[row.profile],
-  ]
-    .filter(Boolean)
-    .join(', ');
-}
 
 export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNearEnd, onLeaveTop, handle }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -164,7 +150,6 @@ export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNea
               aria-selected={selected}
               aria-posinset={v.index + 1}
               aria-setsize={hasMore ? -1 : rows.length}
-              aria-label={rowLabel(row)}
               className="history-row"
               style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
               onMouseDown={(e) => e.preventDefault() /* keep focus on the listbox, not on the row */}
@@ -174,15 +159,17 @@ export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNea
                 onOpen(row.verificationId);
               }}
             >
-              <span className="col-time">{istShort(row.createdAt)}</span>
+              {/* The row's name is its visible text, cell by cell (the spaces keep the words apart);
+                  the columns a narrow window hides (match, profile) come last. */}
+              <span className="col-time">{istShort(row.createdAt)}</span>{' '}
               <span className="col-name" title={row.name}>
                 {row.name}
-              </span>
+              </span>{' '}
               <span className="col-state">
                 <VerdictBadge verdict={row.verdict} />
-              </span>
-              <span className={`col-match tone-${nameMatchWords(row.matchResult).tone}`}>{row.matchResult ? nameMatchWords(row.matchResult).label : '—'}</span>
-              <span className="col-account">{row.maskedAccount ?? '—'}</span>
+              </span>{' '}
+              <span className="col-account">{row.maskedAccount ?? '—'}</span>{' '}
+              <span className={`col-match tone-${nameMatchWords(row.matchResult).tone}`}>{row.matchResult ? nameMatchWords(row.matchResult).label : '—'}</span>{' '}
               <span className={`col-profile profile-${row.profile}`}>{PROFILE_WORDS[row.profile]}</span>
             </div>
           );

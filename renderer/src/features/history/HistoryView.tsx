@@ -235,8 +235,8 @@ export function HistoryView({ api }: { api: HistoryApi }) {
             <span className="col-time">Created (IST) ↓</span>
             <span className="col-name">Name</span>
             <span className="col-state">Verdict</span>
-            <span className="col-match">Match</span>
             <span className="col-account">Account</span>
+            <span className="col-match">Match</span>
             <span className="col-profile">Profile</span>
           </div>
           {list.status === 'error' ? (
