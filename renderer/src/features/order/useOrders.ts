@@ -4,14 +4,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, RpdApi } from '../../../../shared/contract.ts';
 import type { Order } from '../../../../shared/domain.ts';
+import { isFinal } from '../../../../shared/domain.ts';
 import { notificationFor } from '../../../../shared/notify.ts';
 import type { AppError, Result } from '../../../../shared/result.ts';
 
 /** Orders newest first: an update replaces in place, an order not seen before goes on top. */
 export function upsert(list: Order[], order: Order): Order[] {
   const i = list.findIndex((o) => o.verificationId === order.verificationId);
-  // A create that failed never reached Cashfree: the form shows its error, the list stays clean.
-  if (i === -1 && order.state === 'create_failed') return list;
+  // An order this window has not listed joins it only while it is open: a later change to an old
+  // order (its refund moving on) belongs to history, and a create that failed never reached
+  // Cashfree (the form shows its error).
+  if (i === -1 && isFinal(order.state)) return list;
   if (i === -1) return [order, ...list];
   const next = list.slice();
   next[i] = order;
