@@ -132,7 +132,7 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const selected = list.getByRole('option', { selected: true });
-    const label = (await selected.evaluate((r) => Array.from(r.children, (c) => c.textContent ?? '').join(' | ')))!;
+    const label = await selected.evaluate((r: { children: ArrayLike<{ textContent: string | null }> }) => Array.from(r.children, (c) => c.textContent ?? '').join(' | '));
     expect((await labels()).indexOf(label)).toBe(2);
     await page.keyboard.press('Enter');
     const name = cells(label)[1]!;
