@@ -21,7 +21,7 @@ function serverErrors(message: string): Partial<Record<ErrorKey, string>> {
   if (/clipboardClearSeconds/.test(message)) out.clipboardClearSeconds = RANGES.clipboardClearSeconds.sentence;
   if (/retentionDays/.test(message)) out.retentionDays = RANGES.retentionDays.sentence;
   if (/globalShortcut/.test(message)) out.globalShortcut = 'The shortcut is too long (100 characters at most).';
-  if (/messageTemplates/.test(message)) out.form = 'A message template is too long (2000 characters at most).';
+  if (/messageTemplates/.test(message)) out.form = 'A message template was refused: it needs {page_link} or {link}, no payment address or link of its own, and at most 2000 characters.';
   if (Object.keys(out).length === 0) out.form = message;
   return out;
 }
