@@ -24,9 +24,9 @@ const failure = (message: string, retryable = true, code: AppError['code'] = 'un
 
 function bridgeApi(token: string): RpdApi {
   const api: Record<string, unknown> = {};
-  const clipboard = clipboardWriter(() => clearSeconds);
   // preferences.clipboardClearSeconds, for the preview's own clearing: read once, kept by the event.
   let clearSeconds = 60;
+  const clipboard = clipboardWriter(() => clearSeconds);
   const call = async <K extends ChannelName>(channel: K, input: unknown): Promise<Result<ChannelOutput<K>>> => {
     try {
       const res = await fetch(`/api/${channel}`, {
