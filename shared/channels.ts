@@ -36,5 +36,5 @@ export const CHANNELS = [
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-export const EVENTS = ['order.updated', 'settings.changed', 'app.command'] as const;
+export const EVENTS = ['order.updated', 'order.checked', 'settings.changed', 'app.command'] as const;
 export type EventName = (typeof EVENTS)[number];

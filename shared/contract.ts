@@ -115,6 +115,8 @@ export type AppCommand = z.infer<typeof AppCommand>;
 
 export const eventContract = {
   'order.updated': Order,
+  /** Cashfree was asked about an order (changed or not): the window shows "checked hh:mm:ss". */
+  'order.checked': z.object({ verificationId: z.string(), checkedAt: z.number() }),
   'settings.changed': PublicSettings,
   'app.command': AppCommand,
 } as const satisfies Record<EventName, z.ZodType>;

@@ -2,7 +2,7 @@
 // Secrets appear here only as ciphertext (base64); nothing in this file ever holds a secret in clear.
 import { z } from 'zod';
 import { ProfileKind } from './domain.ts';
-import { DEFAULT_MESSAGE_TEMPLATES } from './templates.ts';
+import { DEFAULT_MESSAGE_TEMPLATES, validateTemplate } from './templates.ts';
 
 export const SETTINGS_VERSION = 2;
 
@@ -89,8 +89,16 @@ export const Preferences = z.object({
   autoUpdate: PreferenceFields.autoUpdate.default(true),
   globalShortcut: PreferenceFields.globalShortcut.default('CommandOrControl+Alt+R'),
 });
+/** Templates as saved: each must pass the template rule (shared/templates.ts), checked at save. */
+const SavedTemplates = PreferenceFields.messageTemplates.superRefine((templates, ctx) => {
+  for (const [name, text] of Object.entries(templates)) {
+    const check = validateTemplate(text);
+    if (!check.ok) ctx.addIssue({ code: 'custom', path: [name], message: check.reason });
+  }
+});
+
 /** A change to some preferences; fields left out keep their value. Strict so a typo is an error, not a no-op. */
-export const PreferencesPatch = z.object(PreferenceFields).partial().strict();
+export const PreferencesPatch = z.object({ ...PreferenceFields, messageTemplates: SavedTemplates }).partial().strict();
 export type PreferencesPatch = z.infer<typeof PreferencesPatch>;
 export type Preferences = z.infer<typeof Preferences>;
 

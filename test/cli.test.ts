@@ -89,6 +89,8 @@ describe('rpd CLI', () => {
     const rows = JSON.parse(all.stdout);
     expect(Array.isArray(rows)).toBe(true);
     expect(rows[0]).toMatchObject({ verificationId: created.verification_id, name: 'Kuldeep Yadav', profile: 'demo' });
+    // The one verdict, as the app shows it: a payment with a good name match.
+    expect(rows[0].verdict).toBe('verified');
     expect(rows.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['John Doe', 'Asha Rao', 'Kuldeep Yadav']));
 
     const found = JSON.parse((await rpd(['history', '--search', 'kul', '--json'])).stdout);
@@ -106,6 +108,10 @@ describe('rpd CLI', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Kuldeep Yadav');
     expect(lines[1]).toMatch(/••••\d{4}/);
+    expect(lines[0]).toContain(',state,verdict,');
+    expect(lines[1]).toContain(',success,verified,');
+    // India time with its offset, as on screen.
+    expect(lines[1]).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30,/);
     // Nine CLI processes one after another: generous room on a busy machine.
   }, 60_000);
 

@@ -201,6 +201,26 @@ describe('exportCsv', () => {
     expect(filtered.rows.slice(1).map((r) => r[nameCol])).toEqual(['Ravi "The Quote" Kumar']);
   });
 
+  it('says each order\'s verdict, filters by it, and writes times in India time with +05:30', () => {
+    store.insert(order({ verificationId: 'vrf_ok', state: 'success', createdAt: T0, result: remitter() }));
+    store.insert(order({ verificationId: 'vrf_no', state: 'success', createdAt: T0 + 1000, result: remitter({ nameMatchResult: 'NO_MATCH' }) }));
+    store.insert(order({ verificationId: 'vrf_wallet', state: 'success', createdAt: T0 + 2000, result: remitter({ upi: 'asha@paytm', ifsc: '' }) }));
+    const { rows } = exportAll(false);
+    const [header, ...body] = rows;
+    const at = (n: string): number => header!.indexOf(n);
+    expect(body.map((r) => [r[0], r[at('verdict')]])).toEqual([
+      ['vrf_wallet', 'wallet'],
+      ['vrf_no', 'name_mismatch'],
+      ['vrf_ok', 'verified'],
+    ]);
+    // T0 is 09:30 UTC: 15:00 in India.
+    expect(body[2]![at('created_at')]).toBe('2026-01-15T15:00:00+05:30');
+    expect(store.search({ verdicts: ['name_mismatch', 'wallet'] }).rows.map((r) => r.verificationId)).toEqual(['vrf_wallet', 'vrf_no']);
+    let csv = '';
+    store.exportCsv({ verdicts: ['verified'] }, { full: false }, (c) => (csv += c));
+    expect(parseCsv(csv).slice(1).map((r) => r[0])).toEqual(['vrf_ok']);
+  });
+
   it('streams a large export in chunks that join into one valid file', () => {
     store.insertMany(
       Array.from({ length: 3000 }, (_, i) =>

@@ -230,6 +230,17 @@ describe('profiles', () => {
     expect(settings.updatePreferences({ clientSecret: 'x' }).ok).toBe(false);
     expect(settings.getPreferences().theme).toBe('dark');
   });
+
+  test('a template without the link, or with an address or link of its own, is refused at save', () => {
+    const settings = openService(tempDir('templates'));
+    for (const bad of ['Hi {name}, pay soon', 'Pay {link} or upi://pay?pa=someone@upi', 'Pay at https://evil.example {link}', 'Hi {nmae} {link}']) {
+      const r = settings.updatePreferences({ messageTemplates: { English: bad } });
+      expect(r.ok, bad).toBe(false);
+      if (!r.ok) expect(r.error.message).toContain('messageTemplates');
+    }
+    expect(settings.updatePreferences({ messageTemplates: { English: 'Hi {name}: {page_link}' } }).ok).toBe(true);
+    expect(settings.getPreferences().messageTemplates.English).toBe('Hi {name}: {page_link}');
+  });
 });
 
 describe('export and import', () => {

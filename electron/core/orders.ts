@@ -159,6 +159,7 @@ export class OrderService {
       }
       throw err;
     }
+    this.#d.events.emit('order.checked', { verificationId, checkedAt: this.#now() });
     // Found after a lost create answer: tracked without links.
     return this.#apply(verificationId, status, before.state === 'creating' ? { answerLost: true } : {});
   }

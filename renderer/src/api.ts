@@ -1,7 +1,8 @@
 // The one place that talks to main: window.rpd in Electron, the HTTP bridge in a browser.
 // In a browser there is no main process for the desktop-only channels, so the page does those
 // jobs itself here (clipboard, QR image, notifications), and the rest of the UI never asks
-// which transport it runs on.
+// which transport it runs on. Nothing here is module state: `createApi()` makes one client, which
+// main.tsx hands to the whole UI through one React context (context.ts).
 import { CHANNELS, EVENTS } from '../../shared/channels.ts';
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, RpdApi } from '../../shared/contract.ts';
 import { qrFileName } from '../../shared/qr.ts';
@@ -23,6 +24,9 @@ const failure = (message: string, retryable = true, code: AppError['code'] = 'un
 
 function bridgeApi(token: string): RpdApi {
   const api: Record<string, unknown> = {};
+  // preferences.clipboardClearSeconds, for the preview's own clearing: read once, kept by the event.
+  let clearSeconds = 60;
+  const clipboard = clipboardWriter(() => clearSeconds);
   const call = async <K extends ChannelName>(channel: K, input: unknown): Promise<Result<ChannelOutput<K>>> => {
     try {
       const res = await fetch(`/api/${channel}`, {
@@ -43,7 +47,7 @@ function bridgeApi(token: string): RpdApi {
     return { ok: true, data: { name: order.data.name, link: order.data.links.upi } };
   };
   const local: Local = {
-    'clipboard.write': writeClipboard,
+    'clipboard.write': clipboard,
     'qr.save': async ({ verificationId }) => {
       const order = await payableOrder(verificationId);
       if (!order.ok) return order;
@@ -84,7 +88,10 @@ function bridgeApi(token: string): RpdApi {
     set.add(listener);
     return () => set.delete(listener);
   };
-  return api as RpdApi;
+  const typed = api as RpdApi;
+  void typed['settings.get'](undefined).then((r) => r.ok && (clearSeconds = r.data.preferences.clipboardClearSeconds));
+  typed.on('settings.changed', (s) => (clearSeconds = s.preferences.clipboardClearSeconds));
+  return typed;
 }
 
 /**
@@ -126,37 +133,33 @@ function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-let clipboardClearSeconds = 60;
-let clearTimer: ReturnType<typeof setTimeout> | null = null;
-
-/** preferences.clipboardClearSeconds, for the browser preview's own clearing. */
-export function setClipboardClearSeconds(seconds: number): void {
-  clipboardClearSeconds = seconds;
-}
-
 /**
  * In a browser the page writes the clipboard itself. Personal data is cleared after a while if
  * it is still there; a page may read the clipboard only while it has focus, so this is best effort.
  */
-async function writeClipboard({ text, sensitive }: { text: string; sensitive?: boolean }): Promise<Result<null>> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    return failure('The browser did not allow writing to the clipboard. Click in the window and try again.');
-  }
-  if (clearTimer) clearTimeout(clearTimer);
-  clearTimer = null;
-  if (sensitive && clipboardClearSeconds > 0) {
-    clearTimer = setTimeout(() => {
-      clearTimer = null;
-      if (!document.hasFocus()) return;
-      void navigator.clipboard
-        .readText()
-        .then((current) => (current === text ? navigator.clipboard.writeText('') : undefined))
-        .catch(() => {});
-    }, clipboardClearSeconds * 1000);
-  }
-  return { ok: true, data: null };
+export function clipboardWriter(clearSeconds: () => number): (input: { text: string; sensitive?: boolean }) => Promise<Result<null>> {
+  let clearTimer: ReturnType<typeof setTimeout> | null = null;
+  return async ({ text, sensitive }) => {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      return failure('The browser did not allow writing to the clipboard. Click in the window and try again.');
+    }
+    if (clearTimer) clearTimeout(clearTimer);
+    clearTimer = null;
+    const seconds = clearSeconds();
+    if (sensitive && seconds > 0) {
+      clearTimer = setTimeout(() => {
+        clearTimer = null;
+        if (!document.hasFocus()) return;
+        void navigator.clipboard
+          .readText()
+          .then((current) => (current === text ? navigator.clipboard.writeText('') : undefined))
+          .catch(() => {});
+      }, seconds * 1000);
+    }
+    return { ok: true, data: null };
+  };
 }
 
 function tokenFromLocation(): string {
@@ -169,7 +172,12 @@ function tokenFromLocation(): string {
   return fromHash ?? sessionStorage.getItem('rpd-token') ?? '';
 }
 
-/** True inside the Electron app, where main does the desktop-only jobs (separate windows...). */
-export const isDesktop = Boolean(window.rpd);
+export interface ApiClient {
+  api: RpdApi;
+  /** True inside the Electron app, where main does the desktop-only jobs (separate windows...). */
+  isDesktop: boolean;
+}
 
-export const api: RpdApi = window.rpd ?? bridgeApi(tokenFromLocation());
+export function createApi(): ApiClient {
+  return window.rpd ? { api: window.rpd, isDesktop: true } : { api: bridgeApi(tokenFromLocation()), isDesktop: false };
+}

@@ -249,7 +249,7 @@ describe('preferences', () => {
       globalShortcut: '',
       messageTemplates: { Hindi: 'नमस्ते {name}, लिंक: {link}' },
     });
-    expect(main.settings.preferences.messageTemplates.English).toContain('{link}');
+    expect(main.settings.preferences.messageTemplates.English).toContain('{page_link}');
   });
 
   it('shows the server refusal next to the field and a typo in a placeholder before sending', async () => {
@@ -267,6 +267,15 @@ describe('preferences', () => {
     const sent = main.callsTo('settings.updatePreferences').length;
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save preferences' }));
     await within(dialog).findByText(/Unknown placeholder \{nmae\}/);
+    expect(main.callsTo('settings.updatePreferences').length).toBe(sent);
+
+    // A template must carry the order's link, and no payment address or link of its own.
+    fireEvent.change(within(dialog).getByLabelText('Message (English)'), { target: { value: 'Hi {name}, scan the QR' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save preferences' }));
+    await within(dialog).findByText(/needs \{page_link\} or \{link\}/);
+    fireEvent.change(within(dialog).getByLabelText('Message (English)'), { target: { value: 'Hi {name}: upi://pay?pa=someone@upi {link}' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save preferences' }));
+    await within(dialog).findByText(/contains a payment address/);
     expect(main.callsTo('settings.updatePreferences').length).toBe(sent);
   });
 });

@@ -20,6 +20,7 @@ import { appLinksFromUpi } from '../../../shared/links.ts';
 import { orderVerdict, VERDICTS, type Verdict } from '../../../shared/verdict.ts';
 import { assertDataKey, seal, SealOpenError, unseal } from './crypto.ts';
 import { csvLine } from './csv.ts';
+import { istIso } from '../../../shared/ist.ts';
 import type { KeyProtection } from './dataKey.ts';
 import { HistoryError } from './errors.ts';
 import { migrate } from './migrations.ts';
@@ -546,6 +547,7 @@ class SqliteHistoryStore implements HistoryStore {
     };
     if (query.states?.length) anyOf('o.state', query.states);
     if (query.profiles?.length) anyOf('o.profile', query.profiles);
+    if (query.verdicts?.length) anyOf('o.verdict', query.verdicts);
     if (query.matchResults?.length) {
       const named = query.matchResults.filter((m) => m !== 'none');
       const none = query.matchResults.includes('none');
@@ -632,6 +634,7 @@ class SqliteHistoryStore implements HistoryStore {
       'updated_at',
       'profile',
       'state',
+      'verdict',
       'name',
       'note',
       'name_match_result',
@@ -654,7 +657,8 @@ class SqliteHistoryStore implements HistoryStore {
     ];
     let buffer = csvLine(options.full ? [...header, ...fullHeader] : header);
     let written = 0;
-    const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
+    // India time with its offset, as every time on screen (shared/ist.ts).
+    const iso = (ms: number | null): string => (ms === null ? '' : istIso(ms));
     for (const row of this.#prepare(`SELECT ${columns} ${sql}`).iterate(...params)) {
       const r = rowToHistoryRow(row);
       const cells: (string | number | null)[] = [
@@ -664,6 +668,7 @@ class SqliteHistoryStore implements HistoryStore {
         iso(r.updatedAt),
         r.profile,
         r.state,
+        r.verdict,
         r.name,
         r.note,
         r.matchResult,
