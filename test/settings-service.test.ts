@@ -323,9 +323,11 @@ describe('export and import', () => {
     });
     expect(byId['preference.clipboardClearSeconds']).toMatchObject({ from: '60', to: '0', warning: expect.stringMatching(/clipboard/) });
     expect(byId['preference.autoUpdate']).toMatchObject({ from: 'on', to: 'off', warning: expect.stringMatching(/security fixes/) });
-    // The check saving a template makes (today: at most 2000 characters) refuses it here too.
+    // The checks saving a template makes refuse it here too: too long, or a fixed UPI address
+    // with no link placeholder, so the customer would pay someone else.
     expect(byId['template.Long']?.refused).toMatch(/messageTemplates/);
-    expect(byId['template.Fixed']?.refused).toBeNull();
+    expect(byId['template.Fixed']?.refused).toMatch(/needs \{page_link\} or \{link\}/);
+    expect((await settings.importSettings(JSON.stringify(file), ['template.Fixed'])).ok).toBe(false);
 
     expect((await settings.importSettings(JSON.stringify(file), ['template.Long'])).ok).toBe(false);
     // Template names are names, not object keys with a meaning.
