@@ -1,5 +1,5 @@
 // Composition root of the desktop app: lifecycle, windows, wiring. Nothing else.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { startRuntime } from './core/runtime.ts';
@@ -23,6 +23,7 @@ import { desktopPorts, readClipboardText, writeClipboardText } from './platform/
 import { redactor } from './core/log/redact.ts';
 import type { Order } from '../shared/domain.ts';
 import type { AppCommand } from '../shared/contract.ts';
+import { integrationFor, serveBrowserBridge } from './browser-bridge/index.ts';
 
 // Unpackaged test runs keep their data apart; the single-instance lock lives in userData.
 if (!app.isPackaged && process.env.RPD_DESK_USER_DATA_DIR) app.setPath('userData', process.env.RPD_DESK_USER_DATA_DIR);
@@ -81,6 +82,7 @@ async function boot(): Promise<void> {
     log: logger,
     logFile,
     packaged: app.isPackaged,
+    browserIntegration: integrationFor(dataDir, { packaged: app.isPackaged, resourcesPath: process.resourcesPath, outDir: join(here, '..') }),
     openLogs: async () => {
       const problem = await openLogsFolder(logDir);
       if (problem) throw new Error(problem);
@@ -135,6 +137,27 @@ async function boot(): Promise<void> {
     tray?.update(recent, presenting.isPresenting());
   });
   links.setHandler((action) => command({ kind: 'new-order', name: action.name }));
+  // Orders from the helpdesk tab: the agent allows the extension once (remembered).
+  const extension = await serveBrowserBridge({
+    dataDir,
+    handlers: runtime.handlers,
+    events: runtime.events,
+    preferences: () => settings.getPreferences(),
+    log: (message) => logger.warn(message),
+    askApproval: async () => {
+      showWindow();
+      const options = {
+        type: 'question' as const,
+        buttons: ['Allow', "Don't allow"],
+        defaultId: 0,
+        cancelId: 1,
+        message: 'Allow the RPD Desk browser extension?',
+        detail: 'It asks RPD Desk to create orders for names you select in your helpdesk and writes the link and the result into the ticket. You can turn it off in Settings, Browser integration.',
+      };
+      const answer = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+      return answer.response === 0;
+    },
+  });
 
   const prefs = settings.getPreferences();
   const shortcut = setShowShortcut(prefs.globalShortcut, showWindow);
@@ -144,6 +167,7 @@ async function boot(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     clearShowShortcut();
+    void extension?.close();
     void runtime.close();
   });
 }

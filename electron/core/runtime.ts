@@ -25,6 +25,7 @@ import { unwrap } from './failure.ts';
 import { RecentErrors, buildDiagnostics } from './log/diagnostics.ts';
 import { redactor } from './log/redact.ts';
 import { release } from 'node:os';
+import type { Integration } from '../browser-bridge/integration.ts';
 
 export const HISTORY_FILE = 'history.db';
 
@@ -56,6 +57,8 @@ export interface RuntimeOptions {
   openLogs?: () => Promise<void>;
   logFile?: string;
   packaged?: boolean;
+  /** Turns the browser extension's host on or off per browser (Settings). */
+  browserIntegration?: Integration;
 }
 
 export interface Runtime {
@@ -218,6 +221,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     },
     history,
     platform: opts.platform,
+    browserIntegration: opts.browserIntegration ?? null,
     onSettingsChanged: (profile) => {
       if (profile) forgetClient(profile);
       events.emit('settings.changed', settings.getPublicSettings());

@@ -1,0 +1,49 @@
+// What the content script and the service worker say to each other. The content script never
+// names the page's origin (the service worker takes it from the browser) and gets back only
+// final texts: the order's status words, the chat message and the masked result.
+import { z } from 'zod';
+import { BrowserOrder, BridgeError } from '../../shared/browser-bridge.ts';
+
+export const PORT_NAME = 'rpd-desk';
+
+export const PageRequest = z.discriminatedUnion('kind', [
+  z.object({ id: z.number().int().min(0), kind: z.literal('create'), name: z.string().max(1000), ticket: z.string().max(100).optional() }).strict(),
+  z.object({ id: z.number().int().min(0), kind: z.literal('result'), verificationId: z.string().min(1).max(50) }).strict(),
+]);
+export type PageRequest = z.infer<typeof PageRequest>;
+
+export const PageReply = z.union([
+  z.object({ id: z.number().int(), ok: z.literal(true), order: BrowserOrder }).strict(),
+  z.object({ id: z.number().int(), ok: z.literal(true), text: z.string() }).strict(),
+  z.object({ id: z.number().int().nullable(), ok: z.literal(false), error: BridgeError }).strict(),
+  z.object({ kind: z.literal('update'), order: BrowserOrder }).strict(),
+]);
+export type PageReply = z.infer<typeof PageReply>;
+
+/** The browser's context menu or keyboard shortcut asks the tab to verify its selection. */
+export const TabCommand = z.object({ kind: z.literal('verify'), text: z.string().max(1000).optional() }).strict();
+export type TabCommand = z.infer<typeof TabCommand>;
+
+export const SITES_KEY = 'allowedSites';
+
+/** "https://acme.freshdesk.com/a/tickets" -> "https://acme.freshdesk.com"; junk -> null. */
+export function siteOrigin(line: string): string | null {
+  const text = line.trim();
+  if (!text) return null;
+  try {
+    const url = new URL(text.includes('://') ? text : `https://${text}`);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sites the company's policy lists win over the agent's own list; an empty list means every site. */
+export async function allowedSites(): Promise<{ sites: string[]; managed: boolean }> {
+  const managed = await chrome.storage.managed.get(SITES_KEY).catch(() => ({}) as Record<string, unknown>);
+  const fromPolicy = z.array(z.string()).safeParse(managed[SITES_KEY]);
+  if (fromPolicy.success && fromPolicy.data.length) return { sites: fromPolicy.data.map(siteOrigin).filter((s) => s !== null), managed: true };
+  const own = await chrome.storage.sync.get(SITES_KEY);
+  const fromAgent = z.array(z.string()).safeParse(own[SITES_KEY]);
+  return { sites: fromAgent.success ? fromAgent.data : [], managed: false };
+}
