@@ -72,14 +72,17 @@ let enabled = false;
 void allowedSites().then(({ sites }) => {
   enabled = sites.length === 0 || sites.includes(location.origin);
   if (enabled) document.documentElement.append(host);
+  offerButton();
 });
 
-document.addEventListener('selectionchange', () => {
+/** The button shows only beside a selection the app's name rules could accept. */
+function offerButton(): void {
   if (!enabled) return;
   const name = selectionName();
   button.hidden = name === null;
   if (name) placeNear(button, selectionRect());
-});
+}
+document.addEventListener('selectionchange', offerButton);
 
 // Some editors clear the selection when focus moves: read it as the button is pressed, and keep it.
 button.addEventListener('mousedown', (e) => {
@@ -101,9 +104,10 @@ close.addEventListener('click', (e) => {
 chrome.runtime.onMessage.addListener((message: unknown) => {
   const command = TabCommand.safeParse(message);
   if (!command.success || !enabled) return;
-  const name = selectionName(command.data.text);
-  if (name) void verify(name);
-  else show(`Select the customer's name first: the selection is not a name RPD Desk accepts.`);
+  // The agent asked by menu or shortcut: the app's own rules judge the name, and say why if not.
+  const text = cleanSelection(command.data.text ?? document.getSelection()?.toString() ?? '').slice(0, 1000);
+  if (text) void verify(text);
+  else show("Select the customer's name first.");
 });
 
 function connect(): chrome.runtime.Port {
