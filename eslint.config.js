@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // The extension runs in the browser only: no Node, no electron/, only shared/ and chrome.*.
-    files: ['extension/**'],
+    files: ['extension/**', 'test/e2e/helpdesk/**'],
     languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
     rules: {
       'no-restricted-imports': [

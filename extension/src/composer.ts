@@ -67,12 +67,21 @@ export async function insertText(el: Editable, text: string): Promise<boolean> {
     sel.removeAllRanges();
     sel.addRange(range);
   }
-  // Lexical places its own caret a moment after focus.
-  await pause(30);
-  // Rich editors (ProseMirror, Lexical, Draft.js) take a paste cleanly: a cancelled paste was handled.
-  const data = new DataTransfer();
-  data.setData('text/plain', text);
-  const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-  if (!el.dispatchEvent(paste)) return true;
-  return document.execCommand('insertText', false, text);
+  // Rich editors (ProseMirror, Lexical, Draft.js) take a paste cleanly; plain ones take typing.
+  // Lexical picks up the caret a moment after it is placed, later on a busy machine: try again,
+  // only while nothing was written (never twice).
+  const before = el.textContent ?? '';
+  const changed = async (): Promise<boolean> => {
+    await pause(50);
+    return (el.textContent ?? '') !== before;
+  };
+  for (const wait of [30, 250]) {
+    await pause(wait);
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    if (!el.dispatchEvent(paste) && (await changed())) return true;
+    if (document.execCommand('insertText', false, text) && (await changed())) return true;
+  }
+  return false;
 }
