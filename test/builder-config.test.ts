@@ -91,4 +91,8 @@ describe('electron-builder.yml', () => {
     const text = await readFile(path.join(root, 'electron-builder.yml'), 'utf8');
     expect(text).not.toMatch(/^\s*(cscLink|cscKeyPassword|appleId|password)\s*:/im);
   });
+
+  it('ships the browser bridge host beside the app, outside the asar', () => {
+    expect(config.extraResources).toEqual([{ from: 'out/host/', to: 'host/', filter: ['rpd-desk-bridge', 'rpd-desk-bridge.exe'] }]);
+  });
 });
