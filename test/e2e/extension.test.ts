@@ -36,7 +36,13 @@ let editorsJs: string;
 
 async function startSite(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'rpd-helpdesk-'));
-  await build({ input: join(SITE, 'editors.ts'), platform: 'browser', logLevel: 'silent', output: { file: join(out, 'editors.js'), format: 'iife' } });
+  await build({
+    input: join(SITE, 'editors.ts'),
+    platform: 'browser',
+    logLevel: 'silent',
+    transform: { define: { 'process.env.NODE_ENV': '"production"', global: 'window' } },
+    output: { file: join(out, 'editors.js'), format: 'iife' },
+  });
   editorsJs = readFileSync(join(out, 'editors.js'), 'utf8');
   rmSync(out, { recursive: true, force: true });
   site = createServer((req, res) => {
@@ -142,6 +148,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     { id: 'c-contenteditable', read: (p) => p.locator('#c-contenteditable').innerText() },
     { id: 'c-prosemirror', read: (p) => p.evaluate("window.editorText('prosemirror')") as Promise<string> },
     { id: 'c-lexical', read: (p) => p.evaluate("window.editorText('lexical')") as Promise<string> },
+    { id: 'c-draft', read: (p) => p.evaluate("window.editorText('draft')") as Promise<string> },
   ];
   const made: string[] = [];
 
