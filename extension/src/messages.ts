@@ -32,7 +32,9 @@ export function siteOrigin(line: string): string | null {
   if (!text) return null;
   try {
     const url = new URL(text.includes('://') ? text : `https://${text}`);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+    // Some URL parsers escape spaces in a host instead of refusing it.
+    const host = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(url.hostname) || /^\[[0-9a-f:.]+\]$/i.test(url.hostname);
+    return host && (url.protocol === 'http:' || url.protocol === 'https:') ? url.origin : null;
   } catch {
     return null;
   }

@@ -64,6 +64,8 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
 
 const verifyButton = (page: Page) => page.getByRole('button', { name: 'Verify bank account', exact: true });
 const panel = (page: Page) => page.getByRole('status');
+/** A create runs the host, the app, SQLite and the simulator: give a busy machine time. */
+const soon = { timeout: 10_000 };
 
 /** Selects the customer line with the mouse, as an agent does (label included). */
 async function selectCustomer(page: Page, selector = '#customer'): Promise<void> {
@@ -129,7 +131,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     await page.goto(`${siteOrigin}/single.html`);
     await selectCustomer(page, 'p');
     await verifyButton(page).click();
-    await expect.poll(() => panel(page).textContent()).toContain('RPD Desk is not running');
+    await expect.poll(() => panel(page).textContent(), soon).toContain('RPD Desk is not running');
     expect(await page.getByRole('link', { name: 'Open RPD Desk' }).getAttribute('href')).toBe('rpd-desk://new?name=Meera%20Iyer');
     await page.close();
   });
@@ -158,14 +160,14 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     await page.locator(`#${id}`).click();
     await selectCustomer(page);
     await verifyButton(page).click();
-    await expect.poll(() => panel(page).textContent()).toContain('Waiting for payment');
+    await expect.poll(() => panel(page).textContent(), soon).toContain('Waiting for payment');
     expect(await panel(page).textContent()).toContain('Message inserted into the composer.');
     const order = (await openOrders())[0]!;
     made.push(order.verificationId);
     expect(order.name).toBe('Asha Rao');
     const link = order.pageUrl ?? order.links!.upi;
     // The composer's own state holds the message built from the agent's template.
-    await expect.poll(() => read(page)).toContain(`Hello Asha Rao, please pay Rs 1`);
+    await expect.poll(() => read(page), soon).toContain(`Hello Asha Rao, please pay Rs 1`);
     expect(await read(page)).toContain(link);
 
     // The customer pays (the simulator's control API); the app follows and the panel shows the verdict.
@@ -174,7 +176,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     await expect.poll(() => panel(page).textContent(), { timeout: 15_000 }).toContain('Verified: Direct match');
     if (id === 'c-textarea') await page.screenshot({ path: join(OUTPUT, 'screenshots', 'extension-panel.png'), clip: { x: 0, y: 0, width: 760, height: 460 } });
     await page.getByRole('button', { name: 'Insert result' }).click();
-    await expect.poll(() => panel(page).textContent()).toContain('Result inserted into the composer.');
+    await expect.poll(() => panel(page).textContent(), soon).toContain('Result inserted into the composer.');
     const paid = await orderById(order.verificationId);
     const text = resultText(paid);
     const composed = await read(page);
@@ -198,7 +200,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     // The app's own window lists it as if typed there.
     const desk = await context.newPage();
     await desk.goto(app!.url);
-    await expect.poll(() => desk.getByText('Asha Rao').count()).toBeGreaterThan(0);
+    await expect.poll(() => desk.getByText('Asha Rao').count(), soon).toBeGreaterThan(0);
     await desk.close();
   });
 
@@ -207,7 +209,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     await page.goto(`${siteOrigin}/none.html`);
     await selectCustomer(page, 'p');
     await verifyButton(page).click();
-    await expect.poll(() => panel(page).textContent()).toContain('No composer found: message copied to the clipboard.');
+    await expect.poll(() => panel(page).textContent(), soon).toContain('No composer found: message copied to the clipboard.');
     const order = (await openOrders())[0]!;
     expect(order.name).toBe('Kavya Nair');
     expect(await page.evaluate('navigator.clipboard.readText()')).toContain(order.pageUrl ?? order.links!.upi);
@@ -219,13 +221,13 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     await page.goto(siteOrigin);
     await page.locator('#bad').click({ clickCount: 3 });
     await page.waitForTimeout(300);
-    await expect.poll(() => verifyButton(page).isVisible()).toBe(false);
+    await expect.poll(() => verifyButton(page).isVisible(), soon).toBe(false);
     const before = (await openOrders()).length;
     // What the context menu's click does: the service worker hands the tab the selected text.
     await worker.evaluate(`chrome.tabs.query({}).then((tabs) => Promise.all(tabs.filter((t) => t.url === undefined || true).map((t) => chrome.tabs.sendMessage(t.id, { kind: 'verify', text: 'R2D2 Unit' }).catch(() => {}))))`);
     const reason = validateName('R2D2 Unit');
     expect(reason.ok).toBe(false);
-    await expect.poll(() => panel(page).textContent()).toBe(reason.ok ? '' : reason.reason);
+    await expect.poll(() => panel(page).textContent(), soon).toBe(reason.ok ? '' : reason.reason);
     expect((await openOrders()).length).toBe(before);
     await page.close();
   });
@@ -234,7 +236,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     const page = await context.newPage();
     await page.goto(`${siteOrigin}/single.html`);
     await selectCustomer(page, 'p');
-    await expect.poll(() => verifyButton(page).isVisible()).toBe(true);
+    await expect.poll(() => verifyButton(page).isVisible(), soon).toBe(true);
     const before = (await openOrders()).length;
     await page.evaluate(`document.querySelector('rpd-desk-helper').shadowRoot.querySelector('button').click()`);
     await page.waitForTimeout(1000);
@@ -263,5 +265,35 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     const ours = await ask(`chrome-extension://${EXTENSION_ID}/`);
     expect(ours.code).toBe(0);
     expect(ours.frames[0]).toMatchObject({ id: 7, ok: true, order: { verificationId: made[0], verdict: 'verified' } });
+  });
+
+  it('shows the button only on the helpdesk sites listed on the options page', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    const sites = options.getByLabel('Helpdesk sites');
+    await sites.fill('acme.freshdesk.com\nnot a site at all');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('status').textContent(), soon).toBe('Not a web address: not a site at all');
+    await sites.fill('acme.freshdesk.com');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('status').textContent(), soon).toContain('Saved');
+    expect(await sites.inputValue()).toBe('https://acme.freshdesk.com');
+
+    const page = await context.newPage();
+    await page.goto(`${siteOrigin}/single.html`);
+    await selectCustomer(page, 'p');
+    await page.waitForTimeout(500);
+    expect(await verifyButton(page).isVisible()).toBe(false);
+
+    await sites.fill(`https://acme.freshdesk.com\n${siteOrigin}/tickets/1`);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('status').textContent(), soon).toContain('Saved');
+    await page.reload();
+    await selectCustomer(page, 'p');
+    await expect.poll(() => verifyButton(page).isVisible(), soon).toBe(true);
+    await sites.fill('');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.close();
+    await page.close();
   });
 });
