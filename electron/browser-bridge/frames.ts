@@ -1,5 +1,6 @@
 // Chrome native messaging frames: a 4-byte little-endian length, then that many bytes of UTF-8
 // JSON. The host reads them on stdin and writes them on stdout (stdout carries frames only).
+import type { Socket } from 'node:net';
 import { MAX_FRAME_BYTES } from '../../shared/browser-bridge.ts';
 
 export function encodeFrame(message: unknown): Buffer {
@@ -51,6 +52,20 @@ export class LineReader {
     if (this.buffered.length > this.max) throw new FrameTooLarge(`A line over ${this.max} characters.`);
     return lines.filter((l) => l.trim() !== '').map(parseJson);
   }
+}
+
+/** Hands `each` every JSON line the socket sends; a peer that overruns the limit is cut off. */
+export function readLines(socket: Socket, each: (message: unknown) => void): void {
+  const reader = new LineReader();
+  socket.on('data', (chunk) => {
+    let messages: unknown[];
+    try {
+      messages = reader.push(chunk);
+    } catch {
+      return socket.destroy();
+    }
+    for (const message of messages) each(message);
+  });
 }
 
 function parseJson(text: string): unknown {

@@ -8,7 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import { ALLOWED_ORIGINS, APP_NOT_RUNNING, BrowserReply, BrowserRequest } from '../../shared/browser-bridge.ts';
 import { dataDir } from '../core/paths.ts';
 import { bridgeEndpoint } from './endpoint.ts';
-import { FrameReader, LineReader, encodeFrame } from './frames.ts';
+import { FrameReader, encodeFrame, readLines } from './frames.ts';
 
 export interface HostIo {
   argv: string[];
@@ -42,23 +42,14 @@ export function runHost(io: HostIo): Promise<number> {
   function appSocket(): Promise<Socket | null> {
     return (app ??= new Promise((resolve) => {
       const socket = connect(endpoint);
-      const lines = new LineReader();
       socket.once('connect', () => resolve(socket));
       socket.once('error', () => resolve(null));
       socket.once('close', appGone);
-      socket.on('data', (chunk) => {
-        let messages: unknown[];
-        try {
-          messages = lines.push(chunk);
-        } catch {
-          return socket.destroy();
-        }
-        for (const message of messages) {
-          const reply = BrowserReply.safeParse(message);
-          if (!reply.success) continue;
-          if ('id' in reply.data && reply.data.id !== null) pending.delete(reply.data.id);
-          send(reply.data);
-        }
+      readLines(socket, (message) => {
+        const reply = BrowserReply.safeParse(message);
+        if (!reply.success) return;
+        if ('id' in reply.data && reply.data.id !== null) pending.delete(reply.data.id);
+        send(reply.data);
       });
     }));
   }

@@ -5,7 +5,7 @@ import { connect, createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { BrowserReply } from '../../shared/browser-bridge.ts';
 import { bridgeEndpoint } from './endpoint.ts';
-import { LineReader } from './frames.ts';
+import { readLines } from './frames.ts';
 import { createBridgeSession } from './service.ts';
 import type { BridgeServices } from './service.ts';
 
@@ -21,21 +21,12 @@ export async function startBridgeSocket(opts: { dataDir: string; services: Bridg
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
-    const reader = new LineReader();
     const send = (reply: BrowserReply): void => {
       // Our own answer is parsed once where it leaves, as every transport does.
       if (!socket.destroyed) socket.write(`${JSON.stringify(BrowserReply.parse(reply))}\n`);
     };
     const session = createBridgeSession(opts.services, send);
-    socket.on('data', (chunk) => {
-      let messages: unknown[];
-      try {
-        messages = reader.push(chunk);
-      } catch {
-        return socket.destroy();
-      }
-      for (const message of messages) void session.handle(message).then(send, () => send({ id: null, ok: false, error: { code: 'failed', message: 'RPD Desk could not answer.' } }));
-    });
+    readLines(socket, (message) => void session.handle(message).then(send, () => send({ id: null, ok: false, error: { code: 'failed', message: 'RPD Desk could not answer.' } })));
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       sockets.delete(socket);

@@ -2,7 +2,7 @@
 // profile with the host installed by `rpd browser-integration install --profile-dir`, a test
 // helpdesk page on 127.0.0.1 with every kind of composer, and `npm run web` on the Demo
 // simulator as the running app. One browser for the whole file.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -20,7 +20,7 @@ import type { HistoryPage } from '../../shared/history.ts';
 import type { Result } from '../../shared/result.ts';
 import { validateName } from '../../shared/names.ts';
 import { resultText } from '../../shared/words.ts';
-import { encodeFrame, FrameReader } from '../../electron/browser-bridge/frames.ts';
+import { askHost } from './host-client.ts';
 
 const EXTENSION = join(ROOT, 'out', 'extension');
 const SITE = join(ROOT, 'test', 'e2e', 'helpdesk');
@@ -70,6 +70,15 @@ const soon = { timeout: 10_000 };
 /** Selects the customer line with the mouse, as an agent does (label included). */
 async function selectCustomer(page: Page, selector = '#customer'): Promise<void> {
   await page.locator(selector).click({ clickCount: 3 });
+}
+
+/** Opens a test page, selects its customer line and presses the button, as the agent does. */
+async function verifyOn(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${siteOrigin}/${path}`);
+  await selectCustomer(page, 'p');
+  await verifyButton(page).click();
+  return page;
 }
 
 async function openOrders(): Promise<Order[]> {
@@ -127,10 +136,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
   });
 
   it('with the app closed, the panel says so and offers to open RPD Desk with the name', async () => {
-    const page = await context.newPage();
-    await page.goto(`${siteOrigin}/single.html`);
-    await selectCustomer(page, 'p');
-    await verifyButton(page).click();
+    const page = await verifyOn('single.html');
     await expect.poll(() => panel(page).textContent(), soon).toContain('RPD Desk is not running');
     expect(await page.getByRole('link', { name: 'Open RPD Desk' }).getAttribute('href')).toBe('rpd-desk://new?name=Meera%20Iyer');
     await page.close();
@@ -205,10 +211,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
   });
 
   it('with no composer on the page, copies the message and says so', async () => {
-    const page = await context.newPage();
-    await page.goto(`${siteOrigin}/none.html`);
-    await selectCustomer(page, 'p');
-    await verifyButton(page).click();
+    const page = await verifyOn('none.html');
     await expect.poll(() => panel(page).textContent(), soon).toContain('No composer found: message copied to the clipboard.');
     const order = (await openOrders())[0]!;
     expect(order.name).toBe('Kavya Nair');
@@ -247,18 +250,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
 
   it('the host refuses a caller that is not the extension, and relays for the extension', async () => {
     const manifest = JSON.parse(readFileSync(join(profileDir, 'NativeMessagingHosts', `${HOST_NAME}.json`), 'utf8')) as { path: string };
-    const ask = (origin: string): Promise<{ code: number | null; frames: unknown[] }> =>
-      new Promise((resolve) => {
-        const host = spawn(manifest.path, [origin], { env: { ...process.env, RPD_DATA_DIR: dataDir } });
-        const reader = new FrameReader();
-        const frames: unknown[] = [];
-        host.stdout.on('data', (c: Buffer) => {
-          frames.push(...reader.push(c));
-          if (frames.length) host.stdin.end();
-        });
-        host.on('exit', (code) => resolve({ code, frames }));
-        host.stdin.write(encodeFrame({ id: 7, kind: 'follow', verificationId: made[0] }));
-      });
+    const ask = (origin: string) => askHost(manifest.path, origin, { ...process.env, RPD_DATA_DIR: dataDir }, { id: 7, kind: 'follow', verificationId: made[0] });
     const other = await ask('chrome-extension://abcdefghijklmnopabcdefghijklmnop/');
     expect(other.code).toBe(1);
     expect(other.frames).toEqual([{ id: null, ok: false, error: { code: 'forbidden', message: 'This program answers only the RPD Desk extension.' } }]);

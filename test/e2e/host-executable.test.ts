@@ -1,30 +1,17 @@
 // The host as it ships: `npm run build:host` makes the bundled host a Node single executable for
 // this platform (Linux here; each release platform builds its own), and that binary answers
 // frames on stdio with no Node installed beside it.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildHostExecutable } from '../../scripts/build-host.ts';
-import { encodeFrame, FrameReader } from '../../electron/browser-bridge/frames.ts';
+import { askHost } from './host-client.ts';
 import { APP_NOT_RUNNING, EXTENSION_ORIGIN } from '../../shared/browser-bridge.ts';
 import { ROOT } from './harness.ts';
 
-function run(exe: string, origin: string, dataDir: string): Promise<{ code: number | null; frames: unknown[] }> {
-  return new Promise((resolve) => {
-    // No PATH: the executable must not need a Node of its own.
-    const child = spawn(exe, [origin], { env: { RPD_DATA_DIR: dataDir } });
-    const reader = new FrameReader();
-    const frames: unknown[] = [];
-    child.stdout.on('data', (c: Buffer) => {
-      frames.push(...reader.push(c));
-      if (frames.length) child.stdin.end();
-    });
-    child.on('exit', (code) => resolve({ code, frames }));
-    child.stdin.write(encodeFrame({ id: 1, kind: 'follow', verificationId: 'abc' }));
-  });
-}
+// No PATH: the executable must not need a Node of its own.
+const run = (exe: string, origin: string, dataDir: string) => askHost(exe, origin, { RPD_DATA_DIR: dataDir }, { id: 1, kind: 'follow', verificationId: 'abc' });
 
 describe('the host as a single executable', () => {
   it('builds, refuses other callers and tells the extension the app is not running', async () => {
