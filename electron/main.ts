@@ -1,5 +1,5 @@
 // Composition root of the desktop app: lifecycle, windows, wiring. Nothing else.
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { startRuntime } from './core/runtime.ts';
@@ -24,6 +24,7 @@ import { redactor } from './core/log/redact.ts';
 import type { Order } from '../shared/domain.ts';
 import type { AppCommand } from '../shared/contract.ts';
 import { integrationFor, serveBrowserBridge } from './browser-bridge/index.ts';
+import { askBrowserApproval } from './platform/browser-approval.ts';
 
 // Unpackaged test runs keep their data apart; the single-instance lock lives in userData.
 if (!app.isPackaged && process.env.RPD_DESK_USER_DATA_DIR) app.setPath('userData', process.env.RPD_DESK_USER_DATA_DIR);
@@ -144,18 +145,9 @@ async function boot(): Promise<void> {
     events: runtime.events,
     preferences: () => settings.getPreferences(),
     log: (message) => logger.warn(message),
-    askApproval: async () => {
+    askApproval: () => {
       showWindow();
-      const options = {
-        type: 'question' as const,
-        buttons: ['Allow', "Don't allow"],
-        defaultId: 0,
-        cancelId: 1,
-        message: 'Allow the RPD Desk browser extension?',
-        detail: 'It asks RPD Desk to create orders for names you select in your helpdesk and writes the link and the result into the ticket. You can turn it off in Settings, Browser integration.',
-      };
-      const answer = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
-      return answer.response === 0;
+      return askBrowserApproval(mainWindow);
     },
   });
 

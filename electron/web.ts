@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<void> {
   const browserIntegration = integrationFor(dir, { packaged: false, outDir: fileURLToPath(new URL('../out/', import.meta.url)) });
   const runtime = await startRuntime({ dataDir: dir, transport: 'browser', settings, track: true, browserIntegration });
   // The extension's orders land here too; nobody can be asked in a browser, so Settings or the CLI allows it.
-  const extension = await serveBrowserBridge({ dataDir: dir, ...runtime, preferences: () => settings.getPreferences(), askApproval: null, log: console.error });
+  const extension = await serveBrowserBridge({ dataDir: dir, handlers: runtime.handlers, events: runtime.events, preferences: () => settings.getPreferences(), askApproval: null, log: console.error });
   let bridge;
   try {
     bridge = await startBridge({ handlers: runtime.handlers, events: runtime.events, staticDir, port });

@@ -33,6 +33,13 @@ describe('host manifests', () => {
     expect([...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('')).toBe(EXTENSION_ID);
   });
 
+  it('asks for no more than the job needs and offers pages nothing to reach', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../extension/manifest.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['nativeMessaging', 'contextMenus', 'storage']);
+    for (const key of ['externally_connectable', 'web_accessible_resources', 'host_permissions', 'optional_permissions']) expect(manifest).not.toHaveProperty(key);
+  });
+
   it("puts them in each browser's NativeMessagingHosts folder", () => {
     const file = `${HOST_NAME}.json`;
     expect(BROWSERS.map((b) => manifestPath(b, linux))).toEqual([
