@@ -26,6 +26,8 @@ const EXTENSION = join(ROOT, 'out', 'extension');
 const SITE = join(ROOT, 'test', 'e2e', 'helpdesk');
 
 let dataDir: string;
+/** The app's idea of the user's config folder, so Settings writes browser manifests inside the test. */
+let configHome: string;
 let profileDir: string;
 let context: BrowserContext;
 let worker: Worker;
@@ -98,6 +100,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('out/extension is missing: run npm run build first.');
     dataDir = mkdtempSync(join(tmpdir(), 'rpd-ext-data-'));
     profileDir = mkdtempSync(join(tmpdir(), 'rpd-ext-profile-'));
+    configHome = mkdtempSync(join(tmpdir(), 'rpd-ext-config-'));
     const installed = cli('browser-integration', 'install', '--browser', 'chromium', '--profile-dir', profileDir);
     expect(installed.status, installed.stderr).toBe(0);
     await startSite();
@@ -143,7 +146,7 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
   });
 
   it('serves the app started afterwards without reloading anything', async () => {
-    app = await startWebApp({ RPD_DATA_DIR: dataDir });
+    app = await startWebApp({ RPD_DATA_DIR: dataDir, XDG_CONFIG_HOME: configHome });
   });
 
   it('serves the socket to this user only (mode 0600)', () => {
@@ -287,5 +290,31 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     await options.getByRole('button', { name: 'Save' }).click();
     await options.close();
     await page.close();
+  });
+
+  it("turns Browser integration on and off per browser from the app's Settings", async () => {
+    const desk = await context.newPage();
+    await desk.setViewportSize({ width: 480, height: 900 });
+    await desk.emulateMedia({ colorScheme: 'dark' });
+    await desk.goto(app!.url);
+    await desk.getByRole('button', { name: 'Settings' }).click();
+    const dialog = desk.getByRole('dialog', { name: 'Settings' });
+    const chromiumBox = dialog.getByRole('checkbox', { name: 'Chromium' });
+    await expect.poll(() => chromiumBox.isVisible(), soon).toBe(true);
+    expect(await chromiumBox.isChecked()).toBe(false);
+    const file = join(configHome, 'chromium', 'NativeMessagingHosts', `${HOST_NAME}.json`);
+    // Keyboard only: Tab to the box, Space to tick it.
+    await chromiumBox.focus();
+    await desk.keyboard.press('Space');
+    await expect.poll(() => existsSync(file), soon).toBe(true);
+    await expect.poll(() => chromiumBox.isChecked(), soon).toBe(true);
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { allowed_origins: string[]; path: string };
+    expect(manifest.allowed_origins).toEqual([`chrome-extension://${EXTENSION_ID}/`]);
+    expect(existsSync(manifest.path)).toBe(true);
+    await dialog.getByRole('heading', { name: 'Browser integration' }).scrollIntoViewIfNeeded();
+    await desk.screenshot({ path: join(OUTPUT, 'screenshots', 'settings-browser-integration-480-dark.png') });
+    await chromiumBox.click();
+    await expect.poll(() => existsSync(file), soon).toBe(false);
+    await desk.close();
   });
 });
