@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { BrowserOrder, BridgeError } from '../../shared/browser-bridge.ts';
 
+// Extension pages forbid eval: zod must not even try its compiled parsers (a CSP error each time).
+z.config({ jitless: true });
+
 export const PORT_NAME = 'rpd-desk';
 
 export const PageRequest = z.discriminatedUnion('kind', [
