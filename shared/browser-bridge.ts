@@ -63,15 +63,14 @@ export type BridgeError = z.infer<typeof BridgeError>;
 export const BrowserReply = z.union([
   z.object({ id: Id, ok: z.literal(true), order: BrowserOrder }).strict(),
   z.object({ id: Id, ok: z.literal(true), text: z.string().max(5000) }).strict(),
-  z.object({ id: Id, ok: z.literal(false), error: BridgeError }).strict(),
+  /** A refusal; without an id when it answers no one request (the caller or the app is gone). */
+  z.object({ id: Id.nullable(), ok: z.literal(false), error: BridgeError }).strict(),
   /** Pushed while a followed order changes. */
   z.object({ kind: z.literal('update'), order: BrowserOrder }).strict(),
-  /** The host could not talk to the app at all (sent without an id when no request is known). */
-  z.object({ id: Id.nullable(), ok: z.literal(false), error: BridgeError }).strict(),
 ]);
 export type BrowserReply = z.infer<typeof BrowserReply>;
 
-/** The app-to-content-script words for a refusal code, when the app gave none. */
+/** What the host answers when the app is not there to answer. */
 export const APP_NOT_RUNNING: BridgeError = {
   code: 'app_not_running',
   message: 'RPD Desk is not running (or Browser integration is off). Open RPD Desk and try again.',

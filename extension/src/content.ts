@@ -2,11 +2,11 @@
 // status panel that follows the order and writes the chat message and the result into the
 // composer. Both live in an open shadow root, so page styles cannot bend them and assistive
 // tools reach them by role and name. Only trusted events act: a page's own click() is refused.
-import { cleanSelection } from '../../shared/browser-bridge.ts';
+import { BrowserReply, cleanSelection } from '../../shared/browser-bridge.ts';
 import type { BridgeError, BrowserOrder } from '../../shared/browser-bridge.ts';
 import { validateName } from '../../shared/names.ts';
 import { findComposer, insertText, rememberComposer } from './composer.ts';
-import { PORT_NAME, PageReply, TabCommand, allowedSites } from './messages.ts';
+import { PORT_NAME, TabCommand, allowedSites } from './messages.ts';
 import { PANEL_CSS } from './panel-css.ts';
 
 const host = document.createElement('rpd-desk-helper');
@@ -39,7 +39,7 @@ root.append(button, panel);
 let selectedName: string | null = null;
 let port: chrome.runtime.Port | null = null;
 let nextId = 1;
-type Answer = Exclude<PageReply, { kind: 'update' }>;
+type Answer = Exclude<BrowserReply, { kind: 'update' }>;
 type Question = { kind: 'create'; name: string; ticket?: string } | { kind: 'result'; verificationId: string };
 const waiting = new Map<number, (reply: Answer) => void>();
 let current: BrowserOrder | null = null;
@@ -114,7 +114,7 @@ function connect(): chrome.runtime.Port {
   if (port) return port;
   const p = chrome.runtime.connect({ name: PORT_NAME });
   p.onMessage.addListener((message: unknown) => {
-    const reply = PageReply.safeParse(message);
+    const reply = BrowserReply.safeParse(message);
     if (!reply.success) return;
     const r = reply.data;
     if ('kind' in r) return onUpdate(r.order);

@@ -1,8 +1,8 @@
 // What the content script and the service worker say to each other. The content script never
 // names the page's origin (the service worker takes it from the browser) and gets back only
-// final texts: the order's status words, the chat message and the masked result.
+// final texts: the order's status words, the chat message and the masked result (the host's
+// checked answers, BrowserReply, passed on as they are).
 import { z } from 'zod';
-import { BrowserOrder, BridgeError } from '../../shared/browser-bridge.ts';
 
 // Extension pages forbid eval: zod must not even try its compiled parsers (a CSP error each time).
 z.config({ jitless: true });
@@ -14,14 +14,6 @@ export const PageRequest = z.discriminatedUnion('kind', [
   z.object({ id: z.number().int().min(0), kind: z.literal('result'), verificationId: z.string().min(1).max(50) }).strict(),
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
-
-export const PageReply = z.union([
-  z.object({ id: z.number().int(), ok: z.literal(true), order: BrowserOrder }).strict(),
-  z.object({ id: z.number().int(), ok: z.literal(true), text: z.string() }).strict(),
-  z.object({ id: z.number().int().nullable(), ok: z.literal(false), error: BridgeError }).strict(),
-  z.object({ kind: z.literal('update'), order: BrowserOrder }).strict(),
-]);
-export type PageReply = z.infer<typeof PageReply>;
 
 /** The browser's context menu or keyboard shortcut asks the tab to verify its selection. */
 export const TabCommand = z.object({ kind: z.literal('verify'), text: z.string().max(1000).optional() }).strict();

@@ -5,7 +5,7 @@
 import { BrowserReply, HOST_NAME } from '../../shared/browser-bridge.ts';
 import type { BrowserRequest } from '../../shared/browser-bridge.ts';
 import { PORT_NAME, PageRequest, allowedSites } from './messages.ts';
-import type { PageReply, TabCommand } from './messages.ts';
+import type { TabCommand } from './messages.ts';
 
 const MENU_ID = 'rpd-desk-verify';
 
@@ -31,7 +31,7 @@ chrome.runtime.onConnect.addListener((page) => {
   const origin = page.sender.origin ?? (page.sender.url ? new URL(page.sender.url).origin : '');
   if (!/^https?:\/\//.test(origin)) return page.disconnect();
   let native: chrome.runtime.Port | null = null;
-  const reply = (message: PageReply): void => {
+  const reply = (message: BrowserReply): void => {
     try {
       page.postMessage(message);
     } catch {
@@ -57,7 +57,7 @@ chrome.runtime.onConnect.addListener((page) => {
     const port = chrome.runtime.connectNative(HOST_NAME);
     port.onMessage.addListener((message: unknown) => {
       const parsed = BrowserReply.safeParse(message);
-      if (parsed.success) reply(parsed.data as PageReply);
+      if (parsed.success) reply(parsed.data);
     });
     port.onDisconnect.addListener(hostGone);
     return (native = port);
