@@ -2,7 +2,7 @@
 // status panel that follows the order and writes the chat message and the result into the
 // composer. Both live in an open shadow root, so page styles cannot bend them and assistive
 // tools reach them by role and name. Only trusted events act: a page's own click() is refused.
-import { BrowserReply, cleanSelection } from '../../shared/browser-bridge.ts';
+import { APP_NOT_RUNNING, BrowserReply, cleanSelection } from '../../shared/browser-bridge.ts';
 import type { BridgeError, BrowserOrder } from '../../shared/browser-bridge.ts';
 import { validateName } from '../../shared/names.ts';
 import { findComposer, insertText, rememberComposer } from './composer.ts';
@@ -118,22 +118,26 @@ function connect(): chrome.runtime.Port {
     if (!reply.success) return;
     const r = reply.data;
     if ('kind' in r) return onUpdate(r.order);
-    const id = r.id;
-    if (id === null) {
-      // The app or the host went away: every open question ends with that answer.
-      const asked = waiting.size > 0;
-      for (const [key, resolve] of waiting) {
-        waiting.delete(key);
-        resolve(r);
-      }
-      if (!asked && !r.ok && current && !current.final) onError(r.error);
-      return;
-    }
-    waiting.get(id)?.(r);
-    waiting.delete(id);
+    if (r.id === null && !r.ok) return endAll(r);
+    if (r.id === null) return;
+    waiting.get(r.id)?.(r);
+    waiting.delete(r.id);
   });
-  p.onDisconnect.addListener(() => (port = null));
+  p.onDisconnect.addListener(() => {
+    port = null;
+    endAll({ id: null, ok: false, error: APP_NOT_RUNNING });
+  });
   return (port = p);
+}
+
+/** The app, the host or the extension went away: every open question ends with that answer. */
+function endAll(answer: Answer & { ok: false }): void {
+  const asked = waiting.size > 0;
+  for (const [key, resolve] of waiting) {
+    waiting.delete(key);
+    resolve(answer);
+  }
+  if (!asked && current && !current.final) onError(answer.error);
 }
 
 function ask(request: Question): Promise<Answer> {

@@ -317,4 +317,16 @@ describe.skipIf(skipReason !== null)('the browser extension in a helpdesk', () =
     await expect.poll(() => existsSync(file), soon).toBe(false);
     await desk.close();
   });
+
+  it('without the host registered, the panel says Browser integration is off and offers to open RPD Desk', async () => {
+    expect(cli('browser-integration', 'uninstall', '--profile-dir', profileDir).status).toBe(0);
+    try {
+      const page = await verifyOn('single.html');
+      await expect.poll(() => panel(page).textContent(), soon).toContain('Browser integration is not turned on');
+      expect(await page.getByRole('link', { name: 'Open RPD Desk' }).getAttribute('href')).toBe('rpd-desk://new?name=Meera%20Iyer');
+      await page.close();
+    } finally {
+      expect(cli('browser-integration', 'install', '--browser', 'chromium', '--profile-dir', profileDir).status).toBe(0);
+    }
+  });
 });
