@@ -20,12 +20,14 @@ import type { HistoryPage, HistoryQuery, HistoryRow } from '../shared/history.ts
 import { HistoryError, keyFileProtector, loadOrCreateDataKey, openHistory } from './core/history/index.ts';
 import type { HistoryStore } from './core/history/index.ts';
 import type { AppError } from '../shared/result.ts';
+import { BROWSER_INTEGRATION_USAGE, browserIntegrationCli } from './browser-bridge/cli.ts';
 
 const USAGE = `usage:
   rpd create --name "John Doe" [--verification-id ID] [--json]
   rpd status (--verification-id ID | --ref-id REF) [--json]
   rpd history [--search Q] [--status S] [--limit N] [--json]
   rpd history --export FILE.csv [--search Q] [--status S] [--full]
+${BROWSER_INTEGRATION_USAGE}
 
 environment: RPD_BASE_URL (e.g. http://127.0.0.1:4010/verification; default Cashfree sandbox),
   CASHFREE_CLIENT_ID, CASHFREE_CLIENT_SECRET, CASHFREE_PUBLIC_KEY (PEM file path),
@@ -53,6 +55,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       io.out(USAGE);
       return command ? 0 : 2;
     }
+    if (command === 'browser-integration') return await browserIntegrationCli(rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,

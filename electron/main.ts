@@ -23,6 +23,8 @@ import { desktopPorts, readClipboardText, writeClipboardText } from './platform/
 import { appDataDir } from './core/paths.ts';
 import type { Order } from '../shared/domain.ts';
 import type { AppCommand } from '../shared/contract.ts';
+import { integrationFor, serveBrowserBridge } from './browser-bridge/index.ts';
+import { askBrowserApproval } from './platform/browser-approval.ts';
 
 // Unpackaged test runs keep their data apart; the single-instance lock lives in userData.
 if (!app.isPackaged && process.env.RPD_DESK_USER_DATA_DIR) app.setPath('userData', process.env.RPD_DESK_USER_DATA_DIR);
@@ -81,6 +83,7 @@ async function boot(): Promise<void> {
     log: logger,
     logFile,
     packaged: app.isPackaged,
+    browserIntegration: integrationFor(dataDir, { packaged: app.isPackaged, resourcesPath: process.resourcesPath, outDir: join(here, '..') }),
     openLogs: async () => {
       const problem = await openLogsFolder(logDir);
       if (problem) throw new Error(problem);
@@ -126,6 +129,18 @@ async function boot(): Promise<void> {
     tray?.update(recent, presenting.isPresenting());
   });
   links.setHandler((action) => command({ kind: 'new-order', name: action.name }));
+  // Orders from the helpdesk tab: the agent allows the extension once (remembered).
+  const extension = await serveBrowserBridge({
+    dataDir,
+    handlers: runtime.handlers,
+    events: runtime.events,
+    preferences: () => settings.getPreferences(),
+    log: (message) => logger.warn(message),
+    askApproval: () => {
+      showWindow();
+      return askBrowserApproval(mainWindow);
+    },
+  });
 
   const prefs = settings.getPreferences();
   const shortcut = setShowShortcut(prefs.globalShortcut, showWindow);
@@ -135,6 +150,7 @@ async function boot(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     clearShowShortcut();
+    void extension?.close();
     void runtime.close();
   });
 }

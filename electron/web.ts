@@ -7,6 +7,7 @@ import { dataDir } from './core/paths.ts';
 import { ensurePrivateDir } from './core/private-files.ts';
 import { PROFILE_LABELS, openPlainNodeSettings } from './core/settings/index.ts';
 import { ensureBuild } from './dev/ensure-build.ts';
+import { integrationFor, serveBrowserBridge } from './browser-bridge/index.ts';
 
 const USAGE = 'usage: npm run web -- [--port N]';
 
@@ -28,7 +29,10 @@ export async function main(argv: string[]): Promise<void> {
   const dir = ensurePrivateDir(dataDir());
   const settings = openPlainNodeSettings({ dir });
   for (const notice of settings.takeNotices()) console.error(notice);
-  const runtime = await startRuntime({ dataDir: dir, transport: 'browser', settings, track: true });
+  const browserIntegration = integrationFor(dir, { packaged: false, outDir: fileURLToPath(new URL('../out/', import.meta.url)) });
+  const runtime = await startRuntime({ dataDir: dir, transport: 'browser', settings, track: true, browserIntegration });
+  // The extension's orders land here too; nobody can be asked in a browser, so Settings or the CLI allows it.
+  const extension = await serveBrowserBridge({ dataDir: dir, handlers: runtime.handlers, events: runtime.events, preferences: () => settings.getPreferences(), askApproval: null, log: console.error });
   let bridge;
   try {
     bridge = await startBridge({ handlers: runtime.handlers, events: runtime.events, staticDir, port });
@@ -39,6 +43,7 @@ export async function main(argv: string[]): Promise<void> {
   console.log(`RPD Desk (${PROFILE_LABELS[settings.getPublicSettings().activeProfile]} profile) is running at ${bridge.url}`);
   const stop = async (): Promise<void> => {
     await bridge.close();
+    await extension?.close();
     await runtime.close();
     process.exit(0);
   };

@@ -33,6 +33,8 @@ export const CHANNELS = [
   'history.info',
   'history.export',
   'history.deleteAll',
+  'browser.integration',
+  'browser.setIntegration',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 

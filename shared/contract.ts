@@ -7,6 +7,7 @@ import { ErrorCode } from './result.ts';
 import { HistoryPage, HistoryQuery } from './history.ts';
 import type { ChannelName, EventName } from './channels.ts';
 import type { Result } from './result.ts';
+import { browserContract } from './browser-bridge.ts';
 
 const VerificationRef = z.object({ verificationId: z.string().min(1).max(50) }).strict();
 const Nothing = z.undefined().or(z.null()).or(z.object({}).strict());
@@ -103,6 +104,7 @@ export const contract = {
     input: z.object({ title: z.string().min(1).max(200), body: z.string().max(500) }).strict(),
     output: z.null(),
   },
+  ...browserContract,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** What the tray, a deep link or a global shortcut asks the window to do. */

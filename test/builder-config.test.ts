@@ -116,4 +116,8 @@ describe('electron-builder.yml', () => {
     expect(withUrl('https://user:pw@updates.example.com/rpd')).toThrow(/user name or password/);
     expect(withUrl('https://updates.example.com/rpd')).not.toThrow();
   });
+
+  it('ships the browser bridge host beside the app, outside the asar', () => {
+    expect(config.extraResources).toEqual([{ from: 'out/host/', to: 'host/', filter: ['rpd-desk-bridge', 'rpd-desk-bridge.exe'] }]);
+  });
 });

@@ -18,6 +18,7 @@ import { qrFileName } from '../../shared/qr.ts';
 import { qrPng } from './qr-image.ts';
 import { isVerificationId } from '../../shared/ids.ts';
 import { cleanNote } from '../../shared/text.ts';
+import type { Integration } from '../browser-bridge/integration.ts';
 
 export interface DemoControl {
   pay(verificationId: string, nameAtBank?: string): Promise<void>;
@@ -71,6 +72,8 @@ export interface Services {
   history: HistoryStore;
   /** After a settings change; names the profile whose keys or address changed. */
   onSettingsChanged: (profile?: ProfileKind) => void;
+  /** Browser integration (host manifests per browser); absent in the CLI. */
+  browserIntegration?: Integration | null;
 }
 
 export type Handler<K extends ChannelName> = (input: unknown) => Promise<Result<ChannelOutput<K>>>;
@@ -97,6 +100,10 @@ export function createHandlers(s: Services): Handlers {
     const fn = s.platform?.[name];
     if (!fn) throw failure('unavailable', 'Only the desktop app does that; in a browser the page does it itself.');
     return fn as NonNullable<PlatformPorts[P]>;
+  };
+  const integration = (): Integration => {
+    if (!s.browserIntegration) throw failure('unavailable', 'Browser integration is set up from the app.');
+    return s.browserIntegration;
   };
   const qrOf = async (verificationId: string): Promise<{ order: Order; png: Buffer }> => {
     const order = orderOrFail(verificationId);
@@ -208,6 +215,11 @@ export function createHandlers(s: Services): Handlers {
       return { rows, savedTo, csv: null };
     },
     'history.deleteAll': () => ({ deleted: s.history.deleteAll() }),
+    'browser.integration': () => integration().status(),
+    'browser.setIntegration': async ({ browser, on }) => {
+      await integration().set(browser, on);
+      return integration().status();
+    },
   };
   const handlers = {} as Record<ChannelName, Handler<ChannelName>>;
   for (const channel of Object.keys(contract) as ChannelName[]) {

@@ -31,6 +31,7 @@ import { AppFailure, unwrap } from './failure.ts';
 import { RecentErrors, buildDiagnostics } from './log/diagnostics.ts';
 import { redactor } from './log/redact.ts';
 import { release } from 'node:os';
+import type { Integration } from '../browser-bridge/integration.ts';
 
 export const HISTORY_FILE = 'history.db';
 
@@ -69,6 +70,8 @@ export interface RuntimeOptions {
   retentionIdleMs?: number;
   /** The core's time (benchmarks run a faster one); default the wall clock. */
   clock?: Clock;
+  /** Turns the browser extension's host on or off per browser (Settings). */
+  browserIntegration?: Integration;
 }
 
 export interface Runtime {
@@ -311,6 +314,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     },
     history,
     platform: opts.platform,
+    browserIntegration: opts.browserIntegration ?? null,
     onSettingsChanged: (profile) => {
       if (profile) {
         forgetClient(profile);
