@@ -50,6 +50,15 @@ function until(rt: Runtime, check: (o: Order) => boolean): Promise<Order> {
 }
 
 describe('runtime', () => {
+  it('keeps the Demo links whole: the embedded simulator\'s secret is nothing an answer could contain', async () => {
+    const rt = await startRuntime({ dataDir: dir, transport: 'browser', settings: openPlainNodeSettings({ dir }), track: false });
+    open.push(rt);
+    const order = await rt.orders.create({ name: 'Demo Person' });
+    expect(order.profile).toBe('demo');
+    expect(order.links?.upi).toMatch(/^upi:\/\/pay\?pa=rpd\.demo@simulator&/);
+    expect(order.links?.upi).not.toContain('redacted');
+  });
+
   it('writes the order before the call and records every step in history', async () => {
     const rt = await runtime();
     const seen: string[] = [];

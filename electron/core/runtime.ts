@@ -31,6 +31,7 @@ import { AppFailure, unwrap } from './failure.ts';
 import { RecentErrors, buildDiagnostics } from './log/diagnostics.ts';
 import { redactor } from './log/redact.ts';
 import { release } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import type { Integration } from '../browser-bridge/integration.ts';
 
 export const HISTORY_FILE = 'history.db';
@@ -117,10 +118,14 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const activeProfile = (): ProfileKind => opts.fixed?.profile ?? settings.getPublicSettings().activeProfile;
 
-  const demoSimulator = (): Promise<Simulator> => (simulator ??= startSimulator({ port: 0, quiet: true, delayMs: demoDelayMs() }));
+  // The client redacts its own secret from every answer, so the Demo secret must be one that no
+  // answer can contain by chance (a plain "demo" would cut it out of the link rpd.demo@simulator).
+  const demoSecret = `demo_${randomBytes(16).toString('hex')}`;
+  const demoSimulator = (): Promise<Simulator> =>
+    (simulator ??= startSimulator({ port: 0, quiet: true, delayMs: demoDelayMs(), clientId: 'demo', clientSecret: demoSecret }));
 
   async function connectionFor(profile: ProfileKind): Promise<Connection> {
-    if (profile === 'demo' && !opts.fixed) return { baseUrl: (await demoSimulator()).baseUrl, clientId: 'demo', clientSecret: 'demo' };
+    if (profile === 'demo' && !opts.fixed) return { baseUrl: (await demoSimulator()).baseUrl, clientId: 'demo', clientSecret: demoSecret };
     const connection = opts.fixed?.connection ?? unwrap(await settings.getCredentials(profile));
     // Registered again right before use: a secret saved a moment ago is masked from its first call.
     redactor.registerSecret(connection.clientSecret);
