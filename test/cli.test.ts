@@ -81,7 +81,7 @@ describe('rpd CLI', () => {
 
   it('keeps CLI orders in the shared history: list, search, filter, export', async () => {
     const created = JSON.parse((await rpd(['create', '--name', 'Kuldeep Yadav', '--json'])).stdout);
-    await sim.pay(created.verification_id);
+    await sim.pay(created.verification_id, { name_at_bank: 'KULDEEP YADAV' });
     expect((await rpd(['status', '--verification-id', created.verification_id])).code).toBe(0);
 
     const all = await rpd(['history', '--json']);
