@@ -205,7 +205,7 @@ describe.skipIf(skipReason !== null)(`Agent journeys in Chromium${skipReason ? `
     const order = (await openOrders()).find((o) => o.name === 'Suresh Babu K')!;
 
     await page.keyboard.press('Control+Shift+C');
-    await expect.poll(() => readClipboard(page)).toContain(order.links!.upi);
+    await expect.poll(() => readClipboard(page)).toContain(order.pageUrl ?? order.links!.upi);
 
     await page.keyboard.press('F1');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

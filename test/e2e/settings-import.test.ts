@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { PublicSettings } from '../../shared/settings.ts';
 import type { Result } from '../../shared/result.ts';
+import { DEFAULT_MESSAGE_TEMPLATES } from '../../shared/templates.ts';
 import { callBridge, screenshot, skipReason, useWebAppAndBrowser } from './harness.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -29,8 +30,7 @@ const hostileFile = (): string =>
     profiles: { production: { customBaseUrl: 'https://rpd.evil.example/verification' } },
     preferences: {
       messageTemplates: {
-        English: 'Hello {name}, please pay Rs 1 from the bank account you want to verify, using this UPI link: {link}\nThe Rs 1 is refunded to you. The link works until {expires_at} ({minutes_left} minutes left).',
-        Hindi: 'नमस्ते {name}, जिस बैंक खाते को सत्यापित करना है, उससे इस UPI लिंक पर ₹1 का भुगतान करें: {link}\n₹1 आपको वापस मिल जाएगा। लिंक {expires_at} तक मान्य है ({minutes_left} मिनट बाकी)।',
+        ...DEFAULT_MESSAGE_TEMPLATES,
         Long: `Pay here {link} ${'x'.repeat(2001)}`,
       },
       clipboardClearSeconds: 0,

@@ -145,7 +145,7 @@ describe.skipIf(skipReason !== null)(`Verdicts, profiles and narrow windows in C
     const copy = page.getByRole('button', { name: 'Copy message' });
     await copy.scrollIntoViewIfNeeded();
     await copy.click();
-    await expect.poll(() => readClipboard(page)).toContain(order.links!.upi);
+    await expect.poll(() => readClipboard(page)).toContain(order.pageUrl ?? order.links!.upi);
     await screenshot(page, 'zoom-200');
     await context.close();
   });
