@@ -32,6 +32,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // The extension runs in the browser only: no Node, no electron/, only shared/ and chrome.*.
+    files: ['extension/**', 'test/e2e/helpdesk/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: 'The extension never touches Node.' })),
+          patterns: [
+            { group: ['node:*'], message: 'The extension never touches Node.' },
+            { group: ['**/electron/**'], message: 'The extension imports only shared/, never electron/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,5 +1,5 @@
 // `npm run bench [-- [--json] [--quick] [section ...]]`: the benchmarks, in one run on this machine.
-// Sections: client_vs_sdk (alias client), prewarm, detection, history, renderer. With --json
+// Sections: client_vs_sdk (alias client), prewarm, detection, history, retention, renderer, team. With --json
 // stdout carries exactly one JSON object (progress goes to stderr). Results are also written to
 // bench-output/latest.json. Figures are medians and ratios measured in the same run: the machine
 // may be shared, so absolute times say less than ratios.
@@ -12,9 +12,11 @@ import { benchDetection } from './detection.ts';
 import { benchHistory } from './history.ts';
 import { benchPrewarm } from './prewarm.ts';
 import { benchRenderer } from './renderer.ts';
+import { benchTeam } from './team.ts';
+import { benchRetention } from './retention.ts';
 import { progress } from './stats.ts';
 
-const SECTIONS = ['client_vs_sdk', 'prewarm', 'detection', 'history', 'renderer'] as const;
+const SECTIONS = ['client_vs_sdk', 'prewarm', 'detection', 'history', 'retention', 'renderer', 'team'] as const;
 type Section = (typeof SECTIONS)[number];
 const ALIASES: Record<string, Section> = { client: 'client_vs_sdk', sdk: 'client_vs_sdk', ui: 'renderer' };
 const USAGE = `usage: npm run bench -- [--json] [--quick] [${SECTIONS.join('|')} ...]`;
@@ -57,8 +59,14 @@ for (const section of sections) {
         progress(`history: ${quick ? '2,000 and 10,000' : '10,000 and 100,000'} rows (bench/history.ts)`);
         results.history = await benchHistory(quick ? [2_000, 10_000] : [10_000, 100_000]);
         break;
+      case 'retention':
+        results.retention = await benchRetention(quick ? { rows: 20_000, runs: 3 } : { rows: 100_000, runs: 5 });
+        break;
       case 'renderer':
         results.renderer = await benchRenderer({ runs: quick ? 3 : 7, rttMs: 80 });
+        break;
+      case 'team':
+        results.team = await benchTeam({ desks: [1, 10, 50], minutes: quick ? 10 : 30, limitPerMinute: 100, speedup: 60, seed: 17 });
         break;
     }
   } catch (err) {

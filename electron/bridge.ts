@@ -11,7 +11,6 @@ import type { ChannelName } from '../shared/channels.ts';
 import type { Handlers } from './core/handlers.ts';
 import type { EventBus } from './core/events.ts';
 import { fail } from '../shared/result.ts';
-import { readLimited } from './core/read-limited.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,7 +75,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     const url = new URL(req.url ?? '/', `http://${host}:${port}`);
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      if (!tokenOk(url.searchParams.get('token'))) return send(res, 401, { error: 'Missing or wrong token.' });
+      // The token comes in a header only: a URL ends up in logs and history.
+      if (!tokenOk(req.headers['x-rpd-token'] as string | undefined)) return send(res, 401, { error: 'Missing or wrong token.' });
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -89,7 +89,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       const channel = url.pathname.slice('/api/'.length) as ChannelName;
       if (!CHANNELS.includes(channel)) return send(res, 404, { error: 'No such channel.' });
       const body = await readBody(req);
-      if (body === null) return send(res, 413, fail('invalid_input', 'Request too large.'));
+      if (body === null) return send(res, 413, fail('invalid_input', 'Request too large (more than 1 MB).'));
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : undefined;
@@ -137,8 +137,22 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  return (await readLimited(req, MAX_BODY))?.toString('utf8') ?? null;
+/**
+ * The body as text, or null when it is larger than MAX_BODY. Oversized bodies are read to the end
+ * and dropped, not cut off: destroying the socket would reach the caller as a reset instead of a 413.
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY && declared <= MAX_BODY) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > MAX_BODY || declared > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }
 
 async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {

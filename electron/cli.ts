@@ -1,13 +1,15 @@
 // `npm run -s rpd -- <command>`: the same core, headless. Exit 0 on success, 1 on an API or
 // network error, 2 on bad usage or invalid input (refused before any call).
 import { parseArgs } from 'node:util';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HISTORY_FILE, startRuntime } from './core/runtime.ts';
 import type { Connection, Runtime } from './core/runtime.ts';
 import { CoreError, coreError } from './core/error.ts';
+import { redactor } from './core/log/redact.ts';
 import { dataDir } from './core/paths.ts';
+import { ensurePrivateDir } from './core/private-files.ts';
 import { openPlainNodeSettings } from './core/settings/index.ts';
 import { validateName } from '../shared/names.ts';
 import { isVerificationId } from '../shared/ids.ts';
@@ -19,12 +21,14 @@ import type { HistoryPage, HistoryQuery, HistoryRow } from '../shared/history.ts
 import { historyErrorReason, keyFileProtector, loadOrCreateDataKey, openHistory } from './core/history/index.ts';
 import type { HistoryStore } from './core/history/index.ts';
 import type { AppError } from '../shared/result.ts';
+import { BROWSER_INTEGRATION_USAGE, browserIntegrationCli } from './browser-bridge/cli.ts';
 
 const USAGE = `usage:
   rpd create --name "John Doe" [--verification-id ID] [--json]
   rpd status (--verification-id ID | --ref-id REF) [--json]
   rpd history [--search Q] [--status S] [--limit N] [--json]
   rpd history --export FILE.csv [--search Q] [--status S] [--full]
+${BROWSER_INTEGRATION_USAGE}
 
 environment: RPD_BASE_URL (e.g. http://127.0.0.1:4010/verification; default Cashfree sandbox),
   CASHFREE_CLIENT_ID, CASHFREE_CLIENT_SECRET, CASHFREE_PUBLIC_KEY (PEM file path),
@@ -40,7 +44,10 @@ interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  // Whatever the CLI prints, --json answers included, passes the redactor: no secret on a terminal or in a script's log.
+  if (rawIo.env.CASHFREE_CLIENT_SECRET) redactor.registerSecret(rawIo.env.CASHFREE_CLIENT_SECRET);
+  const io: Io = { ...rawIo, out: (line) => rawIo.out(redactor.redactSecrets(line)), err: (line) => rawIo.err(redactor.redactSecrets(line)) };
   const [command, ...rest] = argv;
   const json = argv.includes('--json');
   try {
@@ -48,6 +55,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(USAGE);
       return command ? 0 : 2;
     }
+    if (command === 'browser-integration') return await browserIntegrationCli(rest, io);
     const { values } = parseArgs({
       args: rest,
       strict: true,
@@ -78,8 +86,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (id !== undefined && !isVerificationId(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
       return await withRuntime(io, async (rt) => {
         const { order, answer } = await rt.orders.createDetailed({ name: name.name, verificationId: id });
+        // Cashfree holds the order whatever its answer lacks: printed as it came, exit 0.
         if (json) io.out(JSON.stringify(answer.wire));
-        else io.out(`Created ${order.verificationId} (ref ${order.refId}) for ${order.name}, valid until ${formatTime(answer.validUpto)}\n${answer.links.upi}`);
+        else if (order.links === null) io.out(`${order.lastError?.message ?? ''}\n${JSON.stringify(answer.wire)}`);
+        else {
+          const until = order.validUpto === null ? 'unknown' : `${formatTime(order.validUpto)}${order.validUptoAssumed ? ' (assumed: Cashfree sent no readable valid_upto)' : ''}`;
+          io.out(`Created ${order.verificationId} (ref ${order.refId}) for ${order.name}, valid until ${until}\n${order.links.upi}${order.pageUrl ? `\n${order.pageUrl}` : ''}`);
+        }
         return 0;
       });
     }
@@ -138,8 +151,7 @@ async function history(
   const limit = values.limit === undefined ? 50 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new UsageError('--limit must be a whole number from 1 to 100000.');
   if (values.full && values.export === undefined) throw new UsageError('--full goes with --export.');
-  const dir = dataDir(io.env);
-  mkdirSync(dir, { recursive: true });
+  const dir = ensurePrivateDir(dataDir(io.env));
   let store: HistoryStore;
   try {
     const dataKey = await loadOrCreateDataKey(dir, keyFileProtector);
@@ -221,8 +233,7 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv): { connection: Connect
 
 async function withRuntime(io: Io, fn: (rt: Runtime) => Promise<number>): Promise<number> {
   const { connection, profile } = connectionFromEnv(io.env);
-  const dir = dataDir(io.env);
-  mkdirSync(dir, { recursive: true });
+  const dir = ensurePrivateDir(dataDir(io.env));
   const rt = await startRuntime({ dataDir: dir, transport: 'cli', settings: openPlainNodeSettings({ dir }), fixed: { profile, connection }, track: false });
   try {
     return await fn(rt);

@@ -20,9 +20,11 @@ import { openVault } from './shell/vault/electron.ts';
 import { historyKeyProtector } from './shell/vault/data-key.ts';
 import { ClipboardGuard } from './shell/desktop/clipboard-guard.ts';
 import { desktopPorts, readClipboardText, writeClipboardText } from './shell/desktop/electron.ts';
-import { redactor } from './core/log/redact.ts';
+import { appDataDir } from './core/paths.ts';
 import type { Order } from '../shared/domain.ts';
 import type { AppCommand } from '../shared/contract.ts';
+import { integrationFor, serveBrowserBridge } from './browser-bridge/index.ts';
+import { askBrowserApproval } from './shell/browser-approval/electron.ts';
 
 // Unpackaged test runs keep their data apart; the single-instance lock lives in userData.
 if (!app.isPackaged && process.env.RPD_DESK_USER_DATA_DIR) app.setPath('userData', process.env.RPD_DESK_USER_DATA_DIR);
@@ -47,7 +49,7 @@ async function boot(): Promise<void> {
   const here = import.meta.dirname;
   serveRenderer(join(here, '../renderer'));
 
-  const dataDir = process.env.RPD_DATA_DIR ?? app.getPath('userData');
+  const dataDir = appDataDir(app.isPackaged, app.getPath('userData'));
   const settings = await openVault({ dir: dataDir });
   for (const notice of settings.takeNotices()) logger.warn(notice);
   const preload = join(here, '../preload/preload.cjs');
@@ -81,21 +83,12 @@ async function boot(): Promise<void> {
     log: logger,
     logFile,
     packaged: app.isPackaged,
+    browserIntegration: integrationFor(dataDir, { packaged: app.isPackaged, resourcesPath: process.resourcesPath, outDir: join(here, '..') }),
     openLogs: async () => {
       const problem = await openLogsFolder(logDir);
       if (problem) throw new Error(problem);
     },
   });
-  // Secrets the app holds never reach the log, even inside an error's text.
-  const registerSecrets = async (): Promise<void> => {
-    for (const kind of ['sandbox', 'production'] as const) {
-      // A profile without readable keys has no secret to hide.
-      const creds = await settings.getCredentials(kind).catch(() => null);
-      if (creds) redactor.registerSecret(creds.clientSecret);
-    }
-  };
-  await registerSecrets();
-  runtime.events.on('settings.changed', () => void registerSecrets());
 
   const trusted = (e: IpcMainInvokeEvent): boolean => {
     const frame = e.senderFrame;
@@ -136,6 +129,18 @@ async function boot(): Promise<void> {
     tray?.update(recent, presenting.isPresenting());
   });
   links.setHandler((action) => command({ kind: 'new-order', name: action.name }));
+  // Orders from the helpdesk tab: the agent allows the extension once (remembered).
+  const extension = await serveBrowserBridge({
+    dataDir,
+    handlers: runtime.handlers,
+    events: runtime.events,
+    preferences: () => settings.getPreferences(),
+    log: (message) => logger.warn(message),
+    askApproval: () => {
+      showWindow();
+      return askBrowserApproval(mainWindow);
+    },
+  });
 
   const prefs = settings.getPreferences();
   const shortcut = setShowShortcut(prefs.globalShortcut, showWindow);
@@ -145,6 +150,7 @@ async function boot(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     clearShowShortcut();
+    void extension?.close();
     void runtime.close();
   });
 }

@@ -1,13 +1,14 @@
 // `npm run web`: the app in a browser. Same core and handlers as the Electron app, reached
 // through the HTTP bridge on 127.0.0.1. Prints one line: the URL to open.
-import { mkdirSync } from 'node:fs';
+import { PROFILE_WORDS } from '../shared/words.ts';
 import { fileURLToPath } from 'node:url';
 import { startRuntime } from './core/runtime.ts';
 import { startBridge } from './bridge.ts';
 import { dataDir } from './core/paths.ts';
+import { ensurePrivateDir } from './core/private-files.ts';
 import { openPlainNodeSettings } from './core/settings/index.ts';
-import { PROFILE_NAMES } from '../shared/domain.ts';
 import { ensureBuild } from './dev/ensure-build.ts';
+import { integrationFor, serveBrowserBridge } from './browser-bridge/index.ts';
 
 const USAGE = 'usage: npm run web -- [--port N]';
 
@@ -26,11 +27,13 @@ export async function main(argv: string[]): Promise<void> {
   }
   const staticDir = fileURLToPath(new URL('../out/renderer/', import.meta.url));
   ensureBuild();
-  const dir = dataDir();
-  mkdirSync(dir, { recursive: true });
+  const dir = ensurePrivateDir(dataDir());
   const settings = openPlainNodeSettings({ dir });
   for (const notice of settings.takeNotices()) console.error(notice);
-  const runtime = await startRuntime({ dataDir: dir, transport: 'browser', settings, track: true });
+  const browserIntegration = integrationFor(dir, { packaged: false, outDir: fileURLToPath(new URL('../out/', import.meta.url)) });
+  const runtime = await startRuntime({ dataDir: dir, transport: 'browser', settings, track: true, browserIntegration });
+  // The extension's orders land here too; nobody can be asked in a browser, so Settings or the CLI allows it.
+  const extension = await serveBrowserBridge({ dataDir: dir, handlers: runtime.handlers, events: runtime.events, preferences: () => settings.getPreferences(), askApproval: null, log: console.error });
   let bridge;
   try {
     bridge = await startBridge({ handlers: runtime.handlers, events: runtime.events, staticDir, port });
@@ -38,9 +41,10 @@ export async function main(argv: string[]): Promise<void> {
     await runtime.close();
     fatal(`Cannot listen on port ${port}: ${(err as Error).message}`);
   }
-  console.log(`RPD Desk (${PROFILE_NAMES[settings.getPublicSettings().activeProfile]} profile) is running at ${bridge.url}`);
+  console.log(`RPD Desk (${PROFILE_WORDS[settings.getPublicSettings().activeProfile]} profile) is running at ${bridge.url}`);
   const stop = async (): Promise<void> => {
     await bridge.close();
+    await extension?.close();
     await runtime.close();
     process.exit(0);
   };

@@ -9,6 +9,7 @@ export const CHANNELS = [
   'order.get',
   'order.open',
   'order.recheck',
+  'order.focus',
   'demo.pay',
   'demo.fail',
   'demo.expire',
@@ -26,13 +27,16 @@ export const CHANNELS = [
   'settings.updatePreferences',
   'settings.testConnection',
   'settings.export',
+  'settings.importPreview',
   'settings.import',
   'history.search',
   'history.info',
   'history.export',
   'history.deleteAll',
+  'browser.integration',
+  'browser.setIntegration',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-export const EVENTS = ['order.updated', 'settings.changed', 'app.command'] as const;
+export const EVENTS = ['order.updated', 'order.checked', 'settings.changed', 'app.command'] as const;
 export type EventName = (typeof EVENTS)[number];

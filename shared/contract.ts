@@ -10,6 +10,7 @@ import { orderChannels, orderEvents } from './contract/orders.ts';
 import { deskChannels } from './contract/desk.ts';
 import { settingsChannels, settingsEvents } from './contract/settings.ts';
 import { historyChannels } from './contract/history.ts';
+import { browserContract } from './browser-bridge.ts';
 
 export const contract = {
   ...appChannels,
@@ -17,6 +18,7 @@ export const contract = {
   ...deskChannels,
   ...settingsChannels,
   ...historyChannels,
+  ...browserContract,
 } as const satisfies Record<ChannelName, ChannelSchemas>;
 
 export const eventContract = {

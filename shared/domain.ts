@@ -5,8 +5,6 @@ import { z } from 'zod';
 export const PROFILE_KINDS = ['demo', 'sandbox', 'production'] as const;
 export const ProfileKind = z.enum(PROFILE_KINDS);
 export type ProfileKind = z.infer<typeof ProfileKind>;
-/** What a profile is called wherever an agent reads it: screens, messages, CLI, logs. */
-export const PROFILE_NAMES: Record<ProfileKind, string> = { demo: 'Demo', sandbox: 'Sandbox', production: 'Production' };
 
 /** Cashfree's order status (GET /remitter/status). */
 export const CASHFREE_STATUSES = ['CREATED', 'SUCCESS', 'FAILURE', 'EXPIRED'] as const;

@@ -1,6 +1,6 @@
 // History list and search shapes shared by main, renderer and CLI. Pure TypeScript: no Node, no DOM.
 import { z } from 'zod';
-import { Verdict } from './verdict.ts';
+import { VERDICTS, Verdict } from './verdict.ts';
 import { NAME_MATCH_RESULTS, NameMatchResult, ORDER_STATES, Order, OrderState, PROFILE_KINDS, ProfileKind } from './domain.ts';
 
 /** The fields the history list shows: no personal data from the bank beyond the masked account. */
@@ -34,6 +34,8 @@ export const HistoryQuery = z.object({
   states: z.array(OrderState).max(ORDER_STATES.length).optional(),
   /** 'none' selects orders without a name match result yet. */
   matchResults: z.array(z.union([NameMatchResult, z.literal('none')])).max(NAME_MATCH_RESULTS.length + 1).optional(),
+  /** shared/verdict.ts codes: "Paid: name does NOT match" and the like. */
+  verdicts: z.array(Verdict).max(VERDICTS.length).optional(),
   profiles: z.array(ProfileKind).max(PROFILE_KINDS.length).optional(),
   from: z.number().int().nonnegative().optional(),
   to: z.number().int().nonnegative().optional(),

@@ -2,7 +2,7 @@
 // Secrets appear here only as ciphertext (base64); nothing in this file ever holds a secret in clear.
 import { z } from 'zod';
 import { ProfileKind } from './domain.ts';
-import { DEFAULT_MESSAGE_TEMPLATES } from './templates.ts';
+import { DEFAULT_MESSAGE_TEMPLATES, validateTemplate } from './templates.ts';
 
 export const SETTINGS_VERSION = 2;
 
@@ -24,6 +24,14 @@ export const StoredSecrets = z.object({
   publicKeyPem: Ciphertext.nullable(),
 });
 export type StoredSecrets = z.infer<typeof StoredSecrets>;
+
+export type KeyedProfileKind = Exclude<ProfileKind, 'demo'>;
+
+/** Cashfree's own addresses (../shared/cashfree-rpd.md), used unless a profile names a custom one. */
+export const CASHFREE_BASE_URLS: Record<KeyedProfileKind, string> = {
+  sandbox: 'https://sandbox.cashfree.com/verification',
+  production: 'https://api.cashfree.com/verification',
+};
 
 /** A company proxy in front of Cashfree, or a local gateway: http only on loopback. */
 export const CustomBaseUrl = z
@@ -81,8 +89,16 @@ export const Preferences = z.object({
   autoUpdate: PreferenceFields.autoUpdate.default(true),
   globalShortcut: PreferenceFields.globalShortcut.default('CommandOrControl+Alt+R'),
 });
+/** Templates as saved: each must pass the template rule (shared/templates.ts), checked at save. */
+const SavedTemplates = PreferenceFields.messageTemplates.superRefine((templates, ctx) => {
+  for (const [name, text] of Object.entries(templates)) {
+    const check = validateTemplate(text);
+    if (!check.ok) ctx.addIssue({ code: 'custom', path: [name], message: check.reason });
+  }
+});
+
 /** A change to some preferences; fields left out keep their value. Strict so a typo is an error, not a no-op. */
-export const PreferencesPatch = z.object(PreferenceFields).partial().strict();
+export const PreferencesPatch = z.object({ ...PreferenceFields, messageTemplates: SavedTemplates }).partial().strict();
 export type PreferencesPatch = z.infer<typeof PreferencesPatch>;
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -174,3 +190,24 @@ export const ExportedSettings = z
   })
   .strict();
 export type ExportedSettings = z.infer<typeof ExportedSettings>;
+
+/**
+ * One thing an imported settings file would change, for the agent to confirm or leave out.
+ * `id` names it when applying: `address.sandbox`, `template.<name>`, `preference.<field>`.
+ */
+export const ImportChange = z.object({
+  id: z.string(),
+  kind: z.enum(['address', 'template', 'preference']),
+  /** What changes, in the window's words ("Production address", "Message template Hindi"). */
+  label: z.string(),
+  /** As shown: the current and the new value; null when there is none (a new or removed template). */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** What the agent should know before confirming (keys sent elsewhere, clipboard no longer cleared). */
+  warning: z.string().nullable(),
+  /** Why it cannot be applied (the same check as saving it in Settings); null when it can. */
+  refused: z.string().nullable(),
+});
+export type ImportChange = z.infer<typeof ImportChange>;
+export const ImportPreview = z.object({ changes: z.array(ImportChange) });
+export type ImportPreview = z.infer<typeof ImportPreview>;

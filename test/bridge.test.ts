@@ -59,7 +59,9 @@ describe('bridge', () => {
   it('refuses calls without the token or with a wrong one', async () => {
     expect((await call('app.info', null, { 'x-rpd-token': '' })).status).toBe(401);
     expect((await call('app.info', null, { 'x-rpd-token': bridge.token.slice(0, -1) + 'x' })).status).toBe(401);
-    expect((await raw('/api/events?token=nope')).status).toBe(401);
+    expect((await raw('/api/events', { headers: { 'x-rpd-token': 'nope' } })).status).toBe(401);
+    // Not even the right token in the URL: URLs end up in logs and browser history.
+    expect((await raw(`/api/events?token=${bridge.token}`)).status).toBe(401);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and a cross-origin Origin', async () => {
@@ -78,6 +80,25 @@ describe('bridge', () => {
     expect((await call('no.such', {})).status).toBe(404);
   });
 
+  it('answers a body over 1 MB with 413, not a reset, and keeps serving', async () => {
+    const big = JSON.stringify({ json: 'x'.repeat(1024 * 1024 + 10) });
+    const res = await call('settings.import', JSON.parse(big));
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // Streamed without a length: the same answer.
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: bridge.port, path: '/api/app.info', method: 'POST', headers: { 'x-rpd-token': bridge.token, 'transfer-encoding': 'chunked' } }, (r) => {
+        r.resume();
+        r.on('end', () => resolve(r.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 40; i++) req.write('x'.repeat(64 * 1024));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+    expect((await call('app.info', null)).status).toBe(200);
+  });
+
   it('serves the renderer with the CSP and nothing outside its folder', async () => {
     const index = await raw('/');
     expect(index.status).toBe(200);
@@ -89,7 +110,7 @@ describe('bridge', () => {
   it('streams order updates as server-sent events', async () => {
     const events: string[] = [];
     const done = new Promise<void>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: bridge.port, path: `/api/events?token=${bridge.token}` }, (res) => {
+      const req = request({ host: '127.0.0.1', port: bridge.port, path: '/api/events', headers: { 'x-rpd-token': bridge.token } }, (res) => {
         res.on('data', (c: Buffer) => {
           events.push(c.toString());
           if (events.join('').includes('event: order.updated')) {

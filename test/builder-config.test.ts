@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import type { Configuration } from 'app-builder-lib';
 import { findAndReadConfig } from 'app-builder-lib/out/util/config/load.js';
+import { resolveFunction } from 'app-builder-lib/out/util/resolve.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,5 +91,33 @@ describe('electron-builder.yml', () => {
     expect(config.publish).toEqual({ provider: 'generic', url: '${env.RPD_DESK_UPDATE_URL}', channel: 'latest' });
     const text = await readFile(path.join(root, 'electron-builder.yml'), 'utf8');
     expect(text).not.toMatch(/^\s*(cscLink|cscKeyPassword|appleId|password)\s*:/im);
+  });
+
+  it('refuses to build with an update address that is not https, through the hook electron-builder loads', async () => {
+    expect(config.beforePack).toBe('./scripts/check-update-url.ts');
+    const cwd = process.cwd();
+    process.chdir(root);
+    const hook = (await resolveFunction('module', config.beforePack, 'beforePack', root)) as () => void;
+    process.chdir(cwd);
+    const withUrl = (url: string | undefined): (() => void) => () => {
+      const before = process.env.RPD_DESK_UPDATE_URL;
+      if (url === undefined) delete process.env.RPD_DESK_UPDATE_URL;
+      else process.env.RPD_DESK_UPDATE_URL = url;
+      try {
+        hook();
+      } finally {
+        if (before === undefined) delete process.env.RPD_DESK_UPDATE_URL;
+        else process.env.RPD_DESK_UPDATE_URL = before;
+      }
+    };
+    expect(withUrl('http://updates.example.com/rpd')).toThrow(/must start with https:\/\//);
+    expect(withUrl('ftp://updates.example.com/rpd')).toThrow(/must start with https:\/\//);
+    expect(withUrl(undefined)).toThrow(/not set/);
+    expect(withUrl('https://user:pw@updates.example.com/rpd')).toThrow(/user name or password/);
+    expect(withUrl('https://updates.example.com/rpd')).not.toThrow();
+  });
+
+  it('ships the browser bridge host beside the app, outside the asar', () => {
+    expect(config.extraResources).toEqual([{ from: 'out/host/', to: 'host/', filter: ['rpd-desk-bridge', 'rpd-desk-bridge.exe'] }]);
   });
 });

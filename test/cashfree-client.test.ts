@@ -77,7 +77,7 @@ describe('every endpoint', () => {
     expect(created.refId).toMatch(/^\d+$/);
     expect(created.validUpto).toBeGreaterThan(before);
     expect(created.validUpto).toBeLessThanOrEqual(before + 11 * 60_000);
-    expect(created.links.upi).toMatch(/^upi:\/\/pay\?/);
+    expect(created.links?.upi).toMatch(/^upi:\/\/pay\?/);
     expect(created.qrCode).toMatch(/^[A-Za-z0-9+/]+=*$/);
 
     const open = await c.status({ verificationId });
@@ -86,7 +86,7 @@ describe('every endpoint', () => {
     expect(toRemitterResult(open)).toBeNull();
 
     s.pay(verificationId);
-    const paid = await c.status({ refId: created.refId });
+    const paid = await c.status({ refId: created.refId! });
     expect(toOrderState(paid)).toBe('success');
     const result = toRemitterResult(paid);
     expect(result?.maskedAccount).toBe(`••••${paid.bankAccount.slice(-4)}`);
@@ -451,7 +451,7 @@ describe('creating safely', () => {
 });
 
 describe('answers for another order', () => {
-  it('are refused as malformed, so wrong links never reach the customer', async () => {
+  it('create: kept as an order Cashfree holds but unusable, its links dropped; status: refused as malformed', async () => {
     const server = createServer((req, res) => {
       req.resume();
       req.on('end', () => {
@@ -466,7 +466,10 @@ describe('answers for another order', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     cleanups.push(() => new Promise((r) => server.close(() => r())));
     const { c } = client({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}/verification` });
-    expect((await expectCashfreeError(c.create({ verificationId: 'mine', name: 'Ravi Kumar' }))).code).toBe('malformed_answer');
+    const created = await c.create({ verificationId: 'mine', name: 'Ravi Kumar' });
+    expect(created.unusable).toMatch(/another order/);
+    expect(created).toMatchObject({ links: null, qrCode: null, url: null });
+    expect(created.wire).toMatchObject({ verification_id: 'someone_else' });
     expect((await expectCashfreeError(c.status({ verificationId: 'mine' }))).code).toBe('malformed_answer');
   });
 });
@@ -547,16 +550,16 @@ describe('proxies', () => {
     expect(proxy.tunnels).toEqual([`127.0.0.1:${s.port}`]);
   });
 
-  it('honours HTTPS_PROXY / HTTP_PROXY and NO_PROXY', async () => {
+  it('never sends a plain-http loopback call through HTTPS_PROXY / HTTP_PROXY, even without NO_PROXY', async () => {
     const s = await sim();
     proxy = await startConnectProxy();
     cleanups.push(() => proxy.close());
-    const viaEnv = client(s, { env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url } }).c;
-    await viaEnv.create({ verificationId: nextId(), name: 'Rahul Kumar' });
-    expect(proxy.tunnels).toHaveLength(1);
-    const bypass = client(s, { env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } }).c;
-    await bypass.create({ verificationId: nextId(), name: 'Rahul Kumar' });
-    expect(proxy.tunnels).toHaveLength(1);
+    for (const env of [{ HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url }, { http_proxy: proxy.url }, { HTTPS_PROXY: proxy.url, NO_PROXY: '' }]) {
+      const direct = client(s, { env }).c;
+      expect(direct.viaProxy).toBe(false);
+      await direct.create({ verificationId: nextId(), name: 'Rahul Kumar' });
+    }
+    expect(proxy.tunnels).toEqual([]);
   });
 
   it('sends proxy credentials from the URL, and explains a 407 without showing the password', async () => {

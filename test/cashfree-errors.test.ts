@@ -20,24 +20,25 @@ const documented: Array<[number, string, string, string, string, Partial<ErrorCo
   [400, 'validation_error', 'verification_id_missing', 'verification_id is missing in the request', 'invalid_input'],
   [400, 'validation_error', 'verification_id_value_invalid', 'verification_id : should contain only alphabets, numbers, period, hyphen and underscore', 'invalid_input'],
   [400, 'validation_error', 'verification_id_length_exceeded', 'verification_id : should not exceed 50 characters', 'invalid_input'],
-  [400, 'invalid_request', 'invalid_verification_id', 'verification_id already exists', 'duplicate_id'],
+  [400, 'validation_error', 'invalid_verification_id', 'verification_id already exists', 'duplicate_id'],
   [400, 'validation_error', 'x-client-id_missing', 'x-client-id is missing in the request', 'auth_failed'],
   [400, 'validation_error', 'x-client-secret_value_invalid', 'Client secret belongs to test environment', 'wrong_environment'],
   [400, 'validation_error', 'x-client-secret_value_invalid', 'Client secret belongs to production environment', 'wrong_environment'],
   [400, 'invalid_request', 'invalid_request', 'Reverse Penny Drop is not enabled for this account', 'rpd_not_enabled'],
   [400, 'invalid_request', 'invalid_request', 'Please provide verification_id or ref_id', 'invalid_input', { operation: 'status' }],
-  [400, 'invalid_request', 'invalid_request', 'Please enter a valid verification_id', 'not_found', { operation: 'status' }],
-  [400, 'invalid_request', 'invalid_request', 'Please enter a valid ref_id', 'not_found', { operation: 'status' }],
+  [400, 'validation_error', 'invalid_request', 'Please enter a valid verification_id', 'not_found', { operation: 'status' }],
+  [400, 'validation_error', 'invalid_request', 'Please enter a valid verification_id / ref_id', 'not_found', { operation: 'status' }],
+  [400, 'validation_error', 'invalid_request', 'Please enter a valid ref_id', 'not_found', { operation: 'status' }],
   [401, 'authentication_error', 'authentication_failed', 'Invalid clientId and clientSecret combination', 'auth_failed'],
-  [403, 'authentication_error', 'ip_validation_failed', 'IP not whitelisted your current ip is 1.2.3.4', 'ip_not_whitelisted'],
+  [403, 'authentication_error', 'ip_validation_failed', 'IP not whitelisted your current ip is 106.51.91.104.For IP whitelisting assistance, visit the dashboard', 'ip_not_whitelisted'],
   [403, 'authentication_error', 'signature_invalid', 'Signature mismatch', 'signature_rejected', { signed: true }],
   [403, 'authentication_error', 'signature_invalid', 'x-cf-signature is missing in the request', 'signature_rejected'],
   [422, 'validation_error', 'insufficient_balance', 'not enough balance in the verification wallet', 'insufficient_balance'],
   [429, 'rate_limit_error', 'too_many_requests_per_operation', 'Too many requests', 'rate_limited'],
   [429, 'rate_limit_error', 'too_many_requests_per_ip', 'Too many requests', 'rate_limited'],
-  [500, 'internal_error', 'verification_failed', 'Something went wrong', 'cashfree_down'],
+  [500, 'internal_error', 'verification_failed', 'Unable to validate, please retry later', 'cashfree_down'],
   [500, 'internal_error', 'api_error', 'Something went wrong', 'cashfree_down'],
-  [502, 'api_error', 'verification_failed', 'upstream bank/NPCI unavailable', 'cashfree_down'],
+  [502, 'internal_error', 'verification_failed', 'verification attempt failed', 'cashfree_down'],
   [418, 'weird_error', 'teapot', 'I am a teapot', 'unknown'],
 ];
 
@@ -64,6 +65,29 @@ describe('errorFromResponse', () => {
     expect(env.message).toMatch(/test \(Sandbox\) environment, but this profile talks to Production/);
     const unknown = errorFromResponse(418, { code: 'teapot', message: 'I am a teapot' }, ctx());
     expect(unknown.message).toContain('I am a teapot');
+  });
+
+  it('finds the IP wherever it stands in the 403 text, so the agent can ask for exactly that one', () => {
+    for (const [text, ip] of [
+      ['IP not whitelisted your current ip is 106.51.91.104.For IP whitelisting assistance, visit https://www.cashfree.com', '106.51.91.104'],
+      ['IP not whitelisted your current ip is 203.0.113.7', '203.0.113.7'],
+      ['your current ip is 2001:db8::7.For help visit https://x.example', '2001:db8::7'],
+      ['IP not whitelisted, version 1.2.3 of the rules', null],
+    ] as const) {
+      const err = errorFromResponse(403, { code: 'ip_validation_failed', message: text }, ctx());
+      expect(err.code).toBe('ip_not_whitelisted');
+      if (ip) expect(err.message).toContain(`(${ip})`);
+      else expect(err.message).not.toMatch(/\(\d/);
+    }
+  });
+
+  it('maps by HTTP status and code, never by type', () => {
+    for (const type of ['validation_error', 'invalid_request', 'rate_limit_error', 'api_error', undefined]) {
+      expect(errorFromResponse(400, { type, code: 'invalid_verification_id', message: 'verification_id already exists' }, ctx()).code).toBe('duplicate_id');
+      expect(errorFromResponse(400, { type, code: 'verification_id_missing', message: 'verification_id is missing in the request' }, ctx()).code).toBe('invalid_input');
+      expect(errorFromResponse(502, { type, code: 'verification_failed', message: 'verification attempt failed' }, ctx()).code).toBe('cashfree_down');
+    }
+    expect(errorFromResponse(400, { type: 'rate_limit_error', code: 'odd', message: 'x' }, ctx()).code).not.toBe('rate_limited');
   });
 
   it('marks a 5xx on create as possibly carried out, but not a 4xx', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NAME_MAX_LENGTH, validateName } from '../shared/names.ts';
+import { NAME_MAX_LENGTH, NON_LATIN_HINT, validateName } from '../shared/names.ts';
 
 describe('validateName', () => {
   it.each([
@@ -8,11 +8,41 @@ describe('validateName', () => {
     ['R.K. Sharma', 'R.K. Sharma'],
     ["D’Souza", "D'Souza"],
     ['Rao-Patil', 'Rao-Patil'],
-    ['राहुल शर्मा', 'राहुल शर्मा'],
     ['Ravi\tKumar\n', 'Ravi Kumar'],
     ['Jo', 'Jo'],
   ])('accepts %j as %j', (input, expected) => {
     expect(validateName(input)).toEqual({ ok: true, name: expected });
+  });
+
+  it('accepts a name in another script, with the hint that banks hold names in Latin letters', () => {
+    expect(validateName('राहुल शर्मा')).toEqual({ ok: true, name: 'राहुल शर्मा', hint: NON_LATIN_HINT });
+    expect(NON_LATIN_HINT).toMatch(/Latin letters/);
+  });
+
+  it('offers "Priya Sharma" for a surname-first "Sharma, Priya"', () => {
+    expect(validateName('Sharma, Priya')).toEqual({ ok: false, reason: expect.stringMatching(/comma/), suggestion: 'Priya Sharma' });
+    expect(validateName(' Rao-Patil ,  R.K. ')).toMatchObject({ suggestion: 'R.K. Rao-Patil' });
+    // Two commas are not a surname-first name: refused without a guess.
+    expect(validateName('Sharma, Priya, K')).not.toHaveProperty('suggestion');
+  });
+
+  it.each(['\u115F', '\u1160', '\u3164', '\uFFA0', '\u034F', '\u2800'])('refuses the invisible filler %s, naming it', (escaped) => {
+    const ch = JSON.parse(`"${escaped}"`) as string;
+    const r = validateName(`Priya${ch}Sharma`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain(`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    // Alone, too: a name of fillers is no name.
+    expect(validateName(`${ch}${ch}${ch}`).ok).toBe(false);
+  });
+
+  it('refuses a word that mixes Latin with Cyrillic or Greek look-alikes, naming the character', () => {
+    const cyrillic = validateName('Priy\u0430 Sharma');
+    expect(cyrillic).toEqual({ ok: false, reason: expect.stringContaining('Cyrillic "\u0430" (U+0430) at position 5') });
+    const greek = validateName('\u0391sha Kumari');
+    expect(greek).toEqual({ ok: false, reason: expect.stringContaining('Greek "\u0391" (U+0391) at position 1') });
+    // Whole words in one script each are a real name, not a disguise.
+    expect(validateName('Ivan Иванов').ok).toBe(true);
+    expect(validateName('Иван Иванов')).toMatchObject({ ok: true });
   });
 
   it('says the name is missing when empty or blank', () => {

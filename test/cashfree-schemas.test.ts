@@ -8,7 +8,9 @@ import {
   StatusAnswer,
   toOrderState,
   toRemitterResult,
+  unusableCreate,
 } from '../electron/core/cashfree/schemas.ts';
+import { appLinksFromUpi } from '../shared/links.ts';
 import { RemitterResult } from '../shared/domain.ts';
 import { errorFromResponse } from '../electron/core/cashfree/errors.ts';
 
@@ -111,8 +113,12 @@ describe('CreateAnswer', () => {
   it('makes missing app links from upi_link', () => {
     const { gpay: _g, phonepe: _p, paytm: _t, bhim: _b, ...rest } = createWire;
     const a = CreateAnswer.parse(rest);
-    expect(a.links.gpay).toBe('tez://upi/pay?pa=cf@yesb&pn=Test&am=1.00&tr=1234&mam=1.00&cu=INR&mode=01&purpose=00');
-    expect(a.links.bhim.startsWith('bhim://upi://pay?pa=cf@yesb')).toBe(true);
+    expect(a.links?.gpay).toBe('tez://upi/pay?pa=cf@yesb&pn=Test&am=1.00&tr=1234&mam=1.00&cu=INR&mode=01&purpose=00');
+    expect(a.links?.bhim.startsWith('bhim://upi://pay?pa=cf@yesb')).toBe(true);
+    // null and empty app links are made the same way
+    const nulled = CreateAnswer.parse({ ...createWire, gpay: null, phonepe: '', paytm: undefined, qr_code: null, url: '' });
+    expect(nulled.links).toEqual({ ...appLinksFromUpi(createWire.upi_link), bhim: createWire.bhim });
+    expect(nulled).toMatchObject({ qrCode: null, url: null });
   });
 
   it('tolerates extra fields, ref_id as number or string, both valid_upto forms', () => {
@@ -135,12 +141,19 @@ describe('CreateAnswer', () => {
     );
   });
 
-  it('fails on the fields the app uses', () => {
-    expect(CreateAnswer.safeParse({ ...createWire, ref_id: null }).success).toBe(false);
-    expect(CreateAnswer.safeParse({ ...createWire, valid_upto: 'soon' }).success).toBe(false);
-    expect(CreateAnswer.safeParse({ ...createWire, upi_link: 'https://evil.example' }).success).toBe(false);
+  it('reads an answer lacking the fields the app uses, and says why it cannot be used', () => {
+    const own = 'test_verification_id';
+    expect(unusableCreate(CreateAnswer.parse(createWire), own)).toBeNull();
+    expect(CreateAnswer.parse({ ...createWire, valid_upto: 'soon' }).validUpto).toBeNull();
+    expect(unusableCreate(CreateAnswer.parse({ ...createWire, valid_upto: null }), own)).toBeNull();
+    expect(unusableCreate(CreateAnswer.parse({ ...createWire, ref_id: null }), own)).toMatch(/ref_id/);
+    const https = CreateAnswer.parse({ ...createWire, upi_link: 'https://evil.example' });
+    expect(https.links).toBeNull();
+    expect(unusableCreate(https, own)).toMatch(/upi_link/);
     const { verification_id: _v, ...noId } = createWire;
-    expect(CreateAnswer.safeParse(noId).success).toBe(false);
+    expect(unusableCreate(CreateAnswer.parse(noId), own)).toMatch(/verification_id/);
+    expect(unusableCreate(CreateAnswer.parse({ ...createWire, verification_id: 'someone_else' }), own)).toMatch(/another order/);
+    expect(CreateAnswer.safeParse([createWire]).success).toBe(false);
   });
 });
 
@@ -206,8 +219,28 @@ describe('StatusAnswer', () => {
     );
   });
 
-  it('rejects an unknown status rather than guessing', () => {
-    expect(StatusAnswer.safeParse({ ...successWire, status: 'PENDING' }).success).toBe(false);
+  it('reads a status outside the four as not final, kept as sent', () => {
+    const s = StatusAnswer.parse({ ...successWire, status: 'PENDING' });
+    expect(s.status).toBe('PENDING');
+    expect(toOrderState(s)).toBeNull();
+  });
+
+  it('reads answers as Cashfree sends them: decimal and empty scores, no account_type, broken times', () => {
+    const expired = StatusAnswer.parse({
+      verification_id: 'v1',
+      ref_id: '99',
+      status: 'EXPIRED',
+      name_match_score: '0',
+      added_on: '2023-12-20T20:15:16+05:30',
+      processed_on: '2023-12-20T20:25:16+05:3',
+    });
+    expect(toOrderState(expired)).toBe('expired');
+    expect(expired.accountType).toBe('');
+    expect(StatusAnswer.parse({ ...successWire, name_match_score: '90.00' }).nameMatchScore).toBe(90);
+    expect(StatusAnswer.parse({ ...successWire, name_match_score: '' }).nameMatchScore).toBeNull();
+    const broken = toRemitterResult(StatusAnswer.parse({ ...successWire, processed_on: '2023-12-20T20:17:02+05:3', penny_collected_on: 'soon' }));
+    expect(broken).toMatchObject({ processedOn: '', pennyCollectedOn: '' });
+    expect(RemitterResult.parse(broken)).toEqual(broken);
   });
 
   it('keeps unknown name match categories out of the domain enum', () => {

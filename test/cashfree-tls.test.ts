@@ -69,4 +69,12 @@ describe.skipIf(tls === null)('over HTTPS (needs openssl to make a test certific
     await c.create({ verificationId: 'tls_3', name: 'Rahul Kumar' });
     expect(proxy.tunnels).toEqual([`127.0.0.1:${sim.port}`]);
   });
+
+  it('honours HTTPS_PROXY and NO_PROXY for https addresses', async () => {
+    const before = proxy.tunnels.length;
+    await make({ ca: tls!.cert, env: { HTTPS_PROXY: proxy.url } }).create({ verificationId: 'tls_4', name: 'Rahul Kumar' });
+    expect(proxy.tunnels).toHaveLength(before + 1);
+    await make({ ca: tls!.cert, env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } }).create({ verificationId: 'tls_5', name: 'Rahul Kumar' });
+    expect(proxy.tunnels).toHaveLength(before + 1);
+  });
 });

@@ -1,5 +1,5 @@
 // The CLI as a child process against a small, strict Cashfree stand-in written from
-// docs/cashfree-rpd facts alone (not from the simulator): string ref_ids, ISO valid_upto, extra
+// the facts file (../shared/cashfree-rpd.md) alone (not from the simulator): string ref_ids, ISO valid_upto, extra
 // fields, missing app links, empty bodies, 404s, 429 with Retry-After, gzip, closed keep-alive,
 // signatures. Each case checks the exit code, that stdout holds exactly one JSON value under
 // --json, and that no stack trace or secret is printed.
@@ -58,8 +58,9 @@ let dataDir = '';
 
 const error = (status: number, type: string, code: string, message: string): Answer => ({ status, body: { type, code, message } });
 
+/** The parameters of every Cashfree example: tn=BAV, tr and tid the ref_id. */
 function upi(ref: number): string {
-  return `upi://pay?pa=cf.rpd@yesbank&pn=Cashfree&am=1.00&tr=RPD${ref}&mam=1.00&cu=INR&mode=01&purpose=00`;
+  return `upi://pay?pa=yespay.cpisprod01@yesbankltd&pn=Cashfree&tn=BAV&am=1.00&cu=INR&tr=${ref}&tid=${ref}`;
 }
 
 function strictDefault(req: Seen): Answer {
@@ -90,7 +91,7 @@ function strictDefault(req: Seen): Answer {
     if (typeof vid !== 'string' || vid === '') return error(400, 'validation_error', 'verification_id_missing', 'verification_id is missing in the request');
     if (!/^[A-Za-z0-9._-]+$/.test(vid)) return error(400, 'validation_error', 'verification_id_value_invalid', 'verification_id : should contain only alphabets, numbers, period, hyphen and underscore');
     if (vid.length > 50) return error(400, 'validation_error', 'verification_id_length_exceeded', 'verification_id : should not exceed 50 characters');
-    if (orders.has(vid)) return error(400, 'invalid_request', 'invalid_verification_id', 'verification_id already exists');
+    if (orders.has(vid)) return error(400, 'validation_error', 'invalid_verification_id', 'verification_id already exists');
     const ref = nextRef++;
     orders.set(vid, { verification_id: vid, ref_id: ref, status: 'CREATED', ...(typeof body.name === 'string' ? { name: body.name } : {}) });
     const link = upi(ref);
@@ -112,11 +113,15 @@ function strictDefault(req: Seen): Answer {
   if (req.method === 'GET' && req.path === '/verification/remitter/status') {
     const vid = req.query.get('verification_id');
     const ref = req.query.get('ref_id');
-    if (!vid && !ref) return error(400, 'invalid_request', 'invalid_request', 'Please provide verification_id or ref_id');
+    const unknown = error(400, 'validation_error', 'invalid_request', 'Please enter a valid verification_id / ref_id');
+    if (!vid && !ref) return unknown;
     const order = vid ? orders.get(vid) : [...orders.values()].find((o) => String(o.ref_id) === ref);
-    if (!order) return error(400, 'invalid_request', 'invalid_request', vid ? 'Please enter a valid verification_id' : 'Please enter a valid ref_id');
+    if (!order) return unknown;
     const common = { verification_id: order.verification_id, ref_id: String(order.ref_id), status: order.status };
     if (order.status === 'CREATED') return { status: 200, body: { ...common, added_on: '2026-11-25T16:55:00+05:30', processed_on: '2026-11-25T16:55:00+05:30', account_type: '' } };
+    // No account_type on these; Cashfree's own EXPIRED example has a broken time.
+    if (order.status === 'EXPIRED') return { status: 200, body: { ...common, name_match_score: '0', added_on: '2026-11-25T16:55:00+05:30', processed_on: '2026-11-25T17:05:00+05:3' } };
+    if (order.status === 'FAILURE') return { status: 200, body: { ...common, name_match_score: '0', added_on: '2026-11-25T16:55:00+05:30', processed_on: '2026-11-25T16:58:00+05:30' } };
     return {
       status: 200,
       body: {
@@ -126,8 +131,9 @@ function strictDefault(req: Seen): Answer {
         name_at_bank: 'BHARATHTEST GKUMARUT',
         ...common,
         utr: '7048123456',
-        name_match_score: '10',
-        name_match_result: 'POOR_PARTIAL_MATCH',
+        // "" when no name was sent.
+        name_match_score: order.name ? '10' : '',
+        name_match_result: order.name ? 'POOR_PARTIAL_MATCH' : '',
         added_on: '2026-11-25T16:55:00+05:30',
         processed_on: '2026-11-25T16:57:02+05:30',
         penny_collected_on: '2026-11-25T16:57:01+05:30',
@@ -305,6 +311,64 @@ describe('rpd CLI against a strict Cashfree stand-in', () => {
     expect(byRef.stdout).not.toContain('026291800001191');
   });
 
+  it('status answers as Cashfree sends them are printed as they came, exit 0', async () => {
+    orders.set('gone_1', { verification_id: 'gone_1', ref_id: 9002, name: 'Asha', status: 'EXPIRED' });
+    const expired = await rpd(['status', '--verification-id', 'gone_1', '--json']);
+    expect(expired.code, expired.stderr).toBe(0);
+    const printed = oneJson(expired);
+    expect(printed).toMatchObject({ status: 'EXPIRED', processed_on: '2026-11-25T17:05:00+05:3' });
+    expect(printed).not.toHaveProperty('account_type');
+    orders.set('fail_1', { verification_id: 'fail_1', ref_id: 9003, status: 'FAILURE' });
+    expect((await rpd(['status', '--verification-id', 'fail_1'])).stdout).toContain('fail_1 (ref 9003): FAILURE');
+    orders.set('odd_1', { verification_id: 'odd_1', ref_id: 9004, status: 'SUCCESS' });
+    override = (req) => {
+      const answer = strictDefault(req);
+      const body = answer.body as Record<string, unknown>;
+      return req.query.get('verification_id') === 'odd_1' ? { status: 200, body: { ...body, status: 'ON_HOLD', name_match_score: '90.00' } } : answer;
+    };
+    const odd = await rpd(['status', '--verification-id', 'odd_1', '--json']);
+    expect(odd.code, odd.stderr).toBe(0);
+    expect(oneJson(odd)).toMatchObject({ status: 'ON_HOLD', name_match_score: '90.00' });
+  });
+
+  it('a 200 create answer with null or empty optional fields is an order: printed, exit 0, never sent twice', async () => {
+    override = (req) => {
+      if (req.method !== 'POST') return undefined;
+      const body = strictDefault(req).body as Record<string, unknown>;
+      return { status: 200, body: { ...body, gpay: null, phonepe: '', paytm: null, bhim: null, qr_code: null, url: null, valid_upto: '25/11/2026 17:05' } };
+    };
+    const r = await rpd(['create', '--name', 'John Doe', '--verification-id', 'nulls_1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(upi(4100));
+    expect(r.stdout).toMatch(/assumed/);
+    expect(seen.map((s) => s.method)).toEqual(['POST']);
+  });
+
+  it('an unusable 200 (no upi_link) is still an order Cashfree holds: printed as it came, exit 0, no replacement', async () => {
+    override = (req) => {
+      if (req.method !== 'POST') return undefined;
+      const { upi_link: _u, ...rest } = strictDefault(req).body as Record<string, unknown>;
+      return { status: 200, body: rest };
+    };
+    const r = await rpd(['create', '--name', 'John Doe', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(oneJson(r)).not.toHaveProperty('upi_link');
+    expect(seen.map((s) => s.method)).toEqual(['POST']);
+  });
+
+  it('a duplicate id told by Cashfree is duplicate_id, exit 1', async () => {
+    orders.set('taken_1', { verification_id: 'taken_1', ref_id: 1, status: 'CREATED' });
+    expectError(await rpd(['create', '--name', 'John Doe', '--verification-id', 'taken_1', '--json']), 1, 'duplicate_id', 400);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('names the IP from the whitelisting text, with the text that follows it', async () => {
+    override = () => error(403, 'authentication_error', 'ip_validation_failed', 'IP not whitelisted your current ip is 106.51.91.104.For IP whitelisting assistance, visit https://www.cashfree.com');
+    const r = await rpd(['create', '--name', 'John Doe']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('(106.51.91.104)');
+  });
+
   it('an unknown id is exit 1, whether the stand-in says 400 or 404', async () => {
     expectError(await rpd(['status', '--verification-id', 'nobody', '--json']), 1, 'not_found', 400);
     override = () => error(404, 'invalid_request', 'verification_not_found', 'verification not found');
@@ -341,7 +405,7 @@ describe('rpd CLI against a strict Cashfree stand-in', () => {
     override = () => ({ ...error(429, 'rate_limit_error', 'too_many_requests_per_operation', 'Too many requests'), headers: { 'retry-after': '3600' } });
     expectError(await rpd(['status', '--verification-id', 'x1', '--json']), 1, 'rate_limited', 429);
     expect(seen).toHaveLength(1);
-    override = () => error(502, 'api_error', 'verification_failed', 'upstream bank/NPCI unavailable');
+    override = () => error(502, 'internal_error', 'verification_failed', 'verification attempt failed');
     expectError(await rpd(['status', '--verification-id', 'x1', '--json']), 1, 'cashfree_down', 502);
   });
 
@@ -364,7 +428,8 @@ describe('rpd CLI against a strict Cashfree stand-in', () => {
   });
 
   it('a 5xx on create is checked by status and sent again only when Cashfree does not have the order', async () => {
-    override = (req, n) => (req.method === 'POST' && n === 1 ? error(500, 'internal_error', 'api_error', 'Something went wrong') : undefined);
+    override = (req, n) =>
+      req.method === 'POST' && n === 1 ? { status: 500, body: { type: 'internal_error', code: 'verification_failed', message: 'Unable to validate, please retry later', error: { refId: '4099' } } } : undefined;
     const r = await rpd(['create', '--name', 'John Doe', '--verification-id', 'retry_1', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(oneJson(r)).toMatchObject({ verification_id: 'retry_1', ref_id: 4100 });

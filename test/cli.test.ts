@@ -81,7 +81,7 @@ describe('rpd CLI', () => {
 
   it('keeps CLI orders in the shared history: list, search, filter, export', async () => {
     const created = JSON.parse((await rpd(['create', '--name', 'Kuldeep Yadav', '--json'])).stdout);
-    await sim.pay(created.verification_id);
+    await sim.pay(created.verification_id, { name_at_bank: 'KULDEEP YADAV' });
     expect((await rpd(['status', '--verification-id', created.verification_id])).code).toBe(0);
 
     const all = await rpd(['history', '--json']);
@@ -89,6 +89,8 @@ describe('rpd CLI', () => {
     const rows = JSON.parse(all.stdout);
     expect(Array.isArray(rows)).toBe(true);
     expect(rows[0]).toMatchObject({ verificationId: created.verification_id, name: 'Kuldeep Yadav', profile: 'demo' });
+    // The one verdict, as the app shows it: a payment with a good name match.
+    expect(rows[0].verdict).toBe('verified');
     expect(rows.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['John Doe', 'Asha Rao', 'Kuldeep Yadav']));
 
     const found = JSON.parse((await rpd(['history', '--search', 'kul', '--json'])).stdout);
@@ -106,8 +108,56 @@ describe('rpd CLI', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Kuldeep Yadav');
     expect(lines[1]).toMatch(/••••\d{4}/);
+    expect(lines[0]).toContain(',state,verdict,');
+    expect(lines[1]).toContain(',success,verified,');
+    // India time with its offset, as on screen.
+    expect(lines[1]).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30,/);
     // Nine CLI processes one after another: generous room on a busy machine.
   }, 60_000);
+
+  it('a duplicate id is duplicate_id with exit 1, known from local history or told by Cashfree', async () => {
+    const id = `cli_dup_${Date.now()}`;
+    expect((await rpd(['create', '--name', 'Asha Rao', '--verification-id', id, '--json'])).code).toBe(0);
+    const local = await rpd(['create', '--name', 'Asha Rao', '--verification-id', id, '--json']);
+    expect(local.code).toBe(1);
+    expect(JSON.parse(local.stdout)).toEqual({ error: { code: 'duplicate_id', message: expect.stringMatching(/already in this computer's history/), httpStatus: null } });
+    const plain = await rpd(['create', '--name', 'Asha Rao', '--verification-id', id]);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).not.toMatch(/Unexpected failure|internal/i);
+
+    // Made elsewhere (another desk): only Cashfree knows it.
+    const remote = await rpd(['create', '--name', 'Asha Rao', '--verification-id', id, '--json'], { RPD_DATA_DIR: mkdtempSync(join(tmpdir(), 'rpd-cli-other-')) });
+    expect(remote.code).toBe(1);
+    expect(JSON.parse(remote.stdout)).toEqual({ error: { code: 'duplicate_id', message: expect.stringContaining(id), httpStatus: 400 } });
+  });
+
+  it('names the IP Cashfree sees when it is not whitelisted', async () => {
+    sim.setFaults({ create: { error: { name: 'ip_not_whitelisted', count: 1 } } });
+    const r = await rpd(['create', '--name', 'Asha Rao']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/IP address \(127\.0\.0\.1\)/);
+  });
+
+  it('prints an unusable create answer as it came, with one sentence, and exits 0', async () => {
+    sim.setFaults({ create: { answer: { name: 'no_upi_link', count: 2 } } });
+    const json = await rpd(['create', '--name', 'Asha Rao', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const answer = JSON.parse(json.stdout);
+    expect(answer).not.toHaveProperty('upi_link');
+    expect(sim.orders().filter((o) => o.verification_id === answer.verification_id)).toHaveLength(1);
+    const human = await rpd(['create', '--name', 'Asha Rao']);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/^Cashfree created order \S+ but its answer has no upi_link/);
+    expect(human.stdout).toContain('"verification_id"');
+  });
+
+  it('prints an unknown status value as it came, exit 0', async () => {
+    const created = JSON.parse((await rpd(['create', '--name', 'Asha Rao', '--json'])).stdout);
+    sim.setFaults({ status: { answer: { name: 'unknown_status', status: 'ON_HOLD', count: 1 } } });
+    const r = await rpd(['status', '--verification-id', created.verification_id, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ verification_id: created.verification_id, status: 'ON_HOLD' });
+  });
 
   it('answers a network failure with exit 1 and a plain sentence', async () => {
     const r = await rpd(['status', '--verification-id', 'abc'], { RPD_BASE_URL: 'http://127.0.0.1:9/verification', RPD_TIMEOUT_MS: '2000' });

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- control characters are what these tests look for */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -53,10 +54,15 @@ function parseCsv(text: string): string[][] {
 }
 
 const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r'];
-const shown = (s: string): string => (FORMULA_STARTS.some((f) => s.startsWith(f)) ? `'${s}` : s);
+/** What an export shows of a text: terminal codes, control and format characters gone (tab, line breaks, ZWNJ, ZWJ kept), formulas defused. */
+const visible = (s: string): string => [...s.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '')].filter((ch) => '\t\n\r\u200c\u200d'.includes(ch) || !/[\p{Cc}\p{Cf}]/u.test(ch)).join('');
+const shown = (raw: string): string => {
+  const s = visible(raw);
+  return FORMULA_STARTS.some((f) => s.startsWith(f)) ? `'${s}` : s;
+};
 // Strings rich in the characters that matter, plus arbitrary Unicode.
 const hostile = fc.oneof(
-  fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', '=', '+', '-', '@', '\t', "'", 'é', '😀') }),
+  fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', ';', '"', '\n', '\r', '=', '+', '-', '@', '\t', "'", 'é', '😀', '\0', '\x1b', '\u202e', '\u2066', '\u200b', '\u200d') }),
   fc.string({ unit: 'binary' }),
 );
 
@@ -85,7 +91,7 @@ describe('csvCell', () => {
     fc.assert(
       fc.property(hostile, (s) => {
         const out = csvCell(s);
-        expect(out.startsWith('"')).toBe(/[",\r\n]/.test(shown(s)));
+        expect(out.startsWith('"')).toBe(/[",;\r\n]/.test(shown(s)));
       }),
       { numRuns: 2000 },
     );
@@ -94,6 +100,10 @@ describe('csvCell', () => {
     expect(csvCell('-2,3')).toBe(`"'-2,3"`);
     expect(csvCell(42)).toBe('42');
     expect(csvCell(null)).toBe('');
+    expect(csvCell('a;=1+1')).toBe('"a;=1+1"');
+    expect(csvCell('\u202e=1+1')).toBe("'=1+1");
+    expect(csvCell('Ravi\x1b[31m Kumar\0')).toBe('Ravi Kumar');
+    expect(csvCell('निर्\u200dमला')).toBe('निर्\u200dमला');
   });
 });
 
@@ -121,6 +131,8 @@ describe('exportCsv', () => {
     'Ravi "The Quote" Kumar',
     'Line\nBreak Kumar',
     'Plain Kumar',
+    'Ravi;=1+1',
+    '\u202e\u2066Ravi\u202c Kumar\0\x1b[2J',
   ];
 
   function exportAll(full: boolean, text?: string): { rows: string[][]; chunks: number; written: number } {
@@ -168,8 +180,45 @@ describe('exportCsv', () => {
     expect(fullRows[0]![col('utr')]).toBe(`77700${HOSTILE_NAMES.length - 1}`);
     expect(fullRows[0]![col('name_at_bank')]).toBe(`BANKNAME ${HOSTILE_NAMES.length - 1}`);
 
+    // The file as a spreadsheet in a semicolon locale reads it: no piece between unquoted `;` starts
+    // a formula, and nothing invisible is left anywhere in it.
+    let raw = '';
+    store.exportCsv({}, { full: true }, (chunk) => (raw += chunk));
+    expect(raw).not.toMatch(/[\0\x1b\u202a-\u202e\u2066-\u2069]/);
+    for (const line of raw.split('\r\n')) {
+      let quoted = false;
+      let piece = '';
+      for (const c of `${line};`) {
+        if (c === '"') quoted = !quoted;
+        if (c === ';' && !quoted) {
+          expect(piece).not.toMatch(/^[=+\-@]/);
+          piece = '';
+        } else piece += c;
+      }
+    }
+
     const filtered = exportAll(false, 'quote');
     expect(filtered.rows.slice(1).map((r) => r[nameCol])).toEqual(['Ravi "The Quote" Kumar']);
+  });
+
+  it('says each order\'s verdict, filters by it, and writes times in India time with +05:30', () => {
+    store.insert(order({ verificationId: 'vrf_ok', state: 'success', createdAt: T0, result: remitter() }));
+    store.insert(order({ verificationId: 'vrf_no', state: 'success', createdAt: T0 + 1000, result: remitter({ nameMatchResult: 'NO_MATCH' }) }));
+    store.insert(order({ verificationId: 'vrf_wallet', state: 'success', createdAt: T0 + 2000, result: remitter({ upi: 'asha@paytm', ifsc: '' }) }));
+    const { rows } = exportAll(false);
+    const [header, ...body] = rows;
+    const at = (n: string): number => header!.indexOf(n);
+    expect(body.map((r) => [r[0], r[at('verdict')]])).toEqual([
+      ['vrf_wallet', 'wallet'],
+      ['vrf_no', 'name_mismatch'],
+      ['vrf_ok', 'verified'],
+    ]);
+    // T0 is 09:30 UTC: 15:00 in India.
+    expect(body[2]![at('created_at')]).toBe('2026-01-15T15:00:00+05:30');
+    expect(store.search({ verdicts: ['name_mismatch', 'wallet'] }).rows.map((r) => r.verificationId)).toEqual(['vrf_wallet', 'vrf_no']);
+    let csv = '';
+    store.exportCsv({ verdicts: ['verified'] }, { full: false }, (c) => (csv += c));
+    expect(parseCsv(csv).slice(1).map((r) => r[0])).toEqual(['vrf_ok']);
   });
 
   it('streams a large export in chunks that join into one valid file', () => {

@@ -277,6 +277,18 @@ describe('search', () => {
   });
 });
 
+describe('opening', () => {
+  it('finds rows still lacking a verdict through an index, not by reading every row', () => {
+    const db = new DatabaseSync(join(dir, 'history.sqlite'));
+    try {
+      const plan = db.prepare('EXPLAIN QUERY PLAN SELECT verification_id FROM orders WHERE verdict IS NULL').all();
+      expect(plan.map((row) => String(row['detail'])).join(' ')).toMatch(/USING (COVERING )?INDEX orders_verdict_missing/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('retention', () => {
   it('deletes orders older than the given days, from the list and from search', () => {
     const now = T0 + 400 * DAY;

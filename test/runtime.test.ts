@@ -16,10 +16,11 @@ let sim: Simulator;
 let dir: string;
 const open: Runtime[] = [];
 
-async function runtime(track = false, timeoutMs = 1_500): Promise<Runtime> {
+async function runtime(track = false, timeoutMs = 1_500, retentionIdleMs?: number): Promise<Runtime> {
   const rt = await startRuntime({
     dataDir: dir,
     transport: 'cli',
+    ...(retentionIdleMs !== undefined ? { retentionIdleMs } : {}),
     settings: openPlainNodeSettings({ dir }),
     fixed: { profile: 'sandbox', connection: { baseUrl: sim.baseUrl, clientId: 'id', clientSecret: 'secret', timeoutMs } },
     track,
@@ -49,6 +50,15 @@ function until(rt: Runtime, check: (o: Order) => boolean): Promise<Order> {
 }
 
 describe('runtime', () => {
+  it('keeps the Demo links whole: the embedded simulator\'s secret is nothing an answer could contain', async () => {
+    const rt = await startRuntime({ dataDir: dir, transport: 'browser', settings: openPlainNodeSettings({ dir }), track: false });
+    open.push(rt);
+    const order = await rt.orders.create({ name: 'Demo Person' });
+    expect(order.profile).toBe('demo');
+    expect(order.links?.upi).toMatch(/^upi:\/\/pay\?pa=rpd\.demo@simulator&/);
+    expect(order.links?.upi).not.toContain('redacted');
+  });
+
   it('writes the order before the call and records every step in history', async () => {
     const rt = await runtime();
     const seen: string[] = [];
@@ -113,7 +123,7 @@ describe('runtime', () => {
     expect(second.history.listOpen()).toHaveLength(0);
   });
 
-  it('retention at start removes old orders from the file itself, not only from lists', async () => {
+  it('retention after start, in idle time, removes old orders from the file itself, not only from lists', async () => {
     const first = await runtime();
     // One order from before the 180-day default, one made now.
     const old = order({ verificationId: 'vrf_retention_old', name: 'Quixotica Oldname', createdAt: Date.now() - 400 * 86_400_000 });
@@ -126,14 +136,23 @@ describe('runtime', () => {
       Buffer.concat(await Promise.all([file, `${file}-wal`].map((f) => readFile(f).catch(() => Buffer.alloc(0))))).toString('latin1').toLowerCase();
     expect(await bytes()).toContain('quixotica');
 
-    const second = await runtime();
+    const second = await runtime(false, 1_500, 100);
+    // Not on the start path: the first page is there before retention has done anything.
+    expect(second.history.get(old.verificationId)).not.toBeNull();
+    const page = await second.handlers['history.search']({});
+    expect(page.ok && page.data.rows).toHaveLength(2);
+    for (let i = 0; i < 100 && second.history.get(old.verificationId) !== null; i++) await new Promise((r) => setTimeout(r, 50));
     expect(second.history.get(old.verificationId)).toBeNull();
     expect(second.history.get(kept.verificationId)).not.toBeNull();
+    // The app's connection keeps working on the file the worker compacted.
+    await second.orders.create({ name: 'Laterina Newname' });
+    expect(second.history.count()).toBe(2);
     await second.close();
     open.splice(open.indexOf(second), 1);
     const after = await bytes();
     expect(after).not.toContain('quixotica');
     expect(after).toContain('keptina');
+    expect(after).toContain('laterina');
   });
 
   it('stops following orders deleted from history while they were open', async () => {

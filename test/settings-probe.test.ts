@@ -36,6 +36,7 @@ type Row = {
 const HTTP_TABLE: Row[] = [
   { name: '401 wrong id/secret', profile: 'production', status: 401, body: body('authentication_failed', 'Invalid clientId and clientSecret combination'), ok: false, code: 'auth_failed', says: /rejected the client ID and secret of the Production profile/ },
   { name: '403 IP not whitelisted, with the IP', profile: 'production', status: 403, body: body('ip_validation_failed', 'IP not whitelisted your current ip is 203.0.113.7'), ok: false, code: 'ip_not_whitelisted', says: /IP address \(203\.0\.113\.7\) for the Production profile: it is not whitelisted/ },
+  { name: '403 IP not whitelisted, the IP followed by more text', profile: 'production', status: 403, body: body('ip_validation_failed', 'IP not whitelisted your current ip is 106.51.91.104.For IP whitelisting assistance, visit https://www.cashfree.com'), ok: false, code: 'ip_not_whitelisted', says: /IP address \(106\.51\.91\.104\)/ },
   { name: '403 signature rejected', profile: 'production', status: 403, body: body('signature_invalid', 'Signature mismatch'), signed: true, ok: false, code: 'signature_rejected', says: /rejected the request signature/ },
   { name: '403 without a hint, signed', profile: 'production', status: 403, body: null, signed: true, ok: false, code: 'signature_rejected', says: /request was signed/ },
   { name: '403 without a hint, unsigned', profile: 'sandbox', status: 403, body: null, ok: false, code: 'ip_not_whitelisted', says: /No public key is set.*Sandbox/ },

@@ -7,7 +7,7 @@ import { SettingsService } from '../electron/core/settings/service.ts';
 import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
 import { openNodeSettingsStore, settingsFilePath } from '../electron/core/settings/store-file.ts';
 import { WEAK_KEY_FILE, createKeyFileCipher } from '../electron/core/settings/weak-cipher.ts';
-import { PublicSettings, SETTINGS_VERSION, SettingsDoc } from '../electron/core/settings/schema.ts';
+import { DEFAULT_MESSAGE_TEMPLATES, PublicSettings, SETTINGS_VERSION, SettingsDoc } from '../electron/core/settings/schema.ts';
 import {
   PRODUCTION_KEYS,
   SANDBOX_KEYS,
@@ -183,7 +183,7 @@ describe('credentials', () => {
     const demo = await settings.saveCredentials('demo', { ...SANDBOX_KEYS, allowWeak: true });
     expect(!demo.ok && demo.error.code).toBe('invalid_input');
     const spaced = await settings.saveCredentials('sandbox', { clientId: 'TEST 123', allowWeak: true });
-    expect(!spaced.ok && spaced.error.message).toBe('The client id cannot contain spaces.');
+    expect(!spaced.ok && spaced.error.message).toMatch(/^The client id contains a space;/);
     const notPem = await settings.saveCredentials('sandbox', { ...SANDBOX_KEYS, publicKeyPem: 'secret-looking-garbage', allowWeak: true });
     expect(!notPem.ok && notPem.error.code).toBe('invalid_input');
     expect(!notPem.ok && notPem.error.message).not.toContain('secret-looking-garbage');
@@ -197,15 +197,15 @@ describe('credentials', () => {
 
   test('custom base URL: https or loopback only, and it is where the keys are used', async () => {
     const settings = openService(tempDir('base-url'));
-    expect(settings.setCustomBaseUrl('production', 'http://proxy.corp.example/verification').ok).toBe(false);
-    expect(settings.setCustomBaseUrl('production', 'https://user:pw@proxy.corp.example').ok).toBe(false);
-    const set = settings.setCustomBaseUrl('production', 'https://cf-proxy.corp.example/verification/');
+    expect((await settings.setCustomBaseUrl('production', 'http://proxy.corp.example/verification')).ok).toBe(false);
+    expect((await settings.setCustomBaseUrl('production', 'https://user:pw@proxy.corp.example')).ok).toBe(false);
+    const set = await settings.setCustomBaseUrl('production', 'https://cf-proxy.corp.example/verification/');
     expect(set.ok && set.data).toMatchObject({ baseUrl: 'https://cf-proxy.corp.example/verification', customBaseUrl: 'https://cf-proxy.corp.example/verification' });
-    expect(settings.setCustomBaseUrl('sandbox', 'http://127.0.0.1:8080').ok).toBe(true);
+    expect((await settings.setCustomBaseUrl('sandbox', 'http://127.0.0.1:8080')).ok).toBe(true);
     await settings.saveCredentials('production', { ...PRODUCTION_KEYS, allowWeak: true });
     const creds = await settings.getCredentials('production');
     expect(creds.ok && creds.data.baseUrl).toBe('https://cf-proxy.corp.example/verification');
-    expect(settings.setCustomBaseUrl('production', null).ok).toBe(true);
+    expect((await settings.setCustomBaseUrl('production', null)).ok).toBe(true);
     expect(settings.getPublicSettings().profiles.production.baseUrl).toBe('https://api.cashfree.com/verification');
   });
 });
@@ -232,6 +232,17 @@ describe('profiles', () => {
     expect(settings.updatePreferences({ clientSecret: 'x' }).ok).toBe(false);
     expect(settings.getPreferences().theme).toBe('dark');
   });
+
+  test('a template without the link, or with an address or link of its own, is refused at save', () => {
+    const settings = openService(tempDir('templates'));
+    for (const bad of ['Hi {name}, pay soon', 'Pay {link} or upi://pay?pa=someone@upi', 'Pay at https://evil.example {link}', 'Hi {nmae} {link}']) {
+      const r = settings.updatePreferences({ messageTemplates: { English: bad } });
+      expect(r.ok, bad).toBe(false);
+      if (!r.ok) expect(r.error.message).toContain('messageTemplates');
+    }
+    expect(settings.updatePreferences({ messageTemplates: { English: 'Hi {name}: {page_link}' } }).ok).toBe(true);
+    expect(settings.getPreferences().messageTemplates.English).toBe('Hi {name}: {page_link}');
+  });
 });
 
 describe('export and import', () => {
@@ -239,7 +250,7 @@ describe('export and import', () => {
     const leadDir = tempDir('lead');
     const lead = openService(leadDir, () => new Date('2026-11-25T10:00:00Z'));
     await lead.saveCredentials('production', { ...PRODUCTION_KEYS, allowWeak: true });
-    lead.setCustomBaseUrl('production', 'https://cf-proxy.corp.example/verification');
+    await lead.setCustomBaseUrl('production', 'https://cf-proxy.corp.example/verification');
     lead.updatePreferences({ retentionDays: 30, messageTemplates: { link: 'Pay here: {link}' }, globalShortcut: '' });
     const json = lead.exportSettingsJson();
     expect(findSecretsIn(json, secretNeedles(PRODUCTION_KEYS.clientId, PRODUCTION_KEYS.clientSecret))).toEqual([]);
@@ -251,7 +262,13 @@ describe('export and import', () => {
     const agent = openService(agentDir);
     await agent.saveCredentials('sandbox', { ...SANDBOX_KEYS, allowWeak: true });
     const storedBefore = SettingsDoc.parse(readDoc(agentDir)).profiles;
-    const imported = agent.importSettings(json);
+    const preview = agent.previewImport(json);
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    expect(preview.data.changes.map((c) => c.id).sort()).toEqual(
+      ['address.production', 'preference.globalShortcut', 'preference.retentionDays', 'template.English', 'template.Hindi', 'template.link'].sort(),
+    );
+    const imported = await agent.importSettings(json, preview.data.changes.map((c) => c.id));
     expect(imported.ok).toBe(true);
     const pub = agent.getPublicSettings();
     expect(pub.preferences).toMatchObject({ retentionDays: 30, messageTemplates: { link: 'Pay here: {link}' }, globalShortcut: '' });
@@ -264,17 +281,72 @@ describe('export and import', () => {
     expect(creds.ok && creds.data.clientSecret).toBe(SANDBOX_KEYS.clientSecret);
   });
 
-  test('an import carrying a secret or anything unexpected is refused whole', () => {
+  test('an import carrying a secret or anything unexpected is refused whole', async () => {
     const settings = openService(tempDir('import-bad'));
     const valid = JSON.parse(settings.exportSettingsJson());
     const withSecret = { ...valid, profiles: { production: { customBaseUrl: null, clientSecret: PRODUCTION_KEYS.clientSecret } } };
-    const answer = settings.importSettings(JSON.stringify(withSecret));
+    const answer = settings.previewImport(JSON.stringify(withSecret));
     expect(!answer.ok && answer.error.code).toBe('invalid_input');
     expect(!answer.ok && answer.error.message).not.toContain(PRODUCTION_KEYS.clientSecret);
-    expect(settings.importSettings('{not json').ok).toBe(false);
-    expect(settings.importSettings({ ...valid, preferences: { retentionDays: -1 } }).ok).toBe(false);
-    expect(settings.importSettings({ ...valid, format: 'something-else' }).ok).toBe(false);
+    expect((await settings.importSettings(JSON.stringify(withSecret), [])).ok).toBe(false);
+    expect(settings.previewImport('{not json').ok).toBe(false);
+    expect(settings.previewImport({ ...valid, preferences: { clientSecret: 'x' } }).ok).toBe(false);
+    expect(settings.previewImport({ ...valid, format: 'something-else' }).ok).toBe(false);
+    // A bad value is listed as refused, with the reason Settings gives, and cannot be applied.
+    const badValue = { ...valid, preferences: { retentionDays: -1 } };
+    const preview = settings.previewImport(badValue);
+    expect(preview.ok && preview.data.changes).toEqual([expect.objectContaining({ id: 'preference.retentionDays', refused: expect.stringMatching(/retentionDays/) })]);
+    expect((await settings.importSettings(badValue, ['preference.retentionDays'])).ok).toBe(false);
     expect(settings.getPreferences().retentionDays).toBe(180);
+  });
+
+  test('import lists every change with what it means, and applies only the confirmed ones', async () => {
+    const dir = tempDir('import-confirm');
+    const settings = openService(dir);
+    await settings.saveCredentials('production', { ...PRODUCTION_KEYS, allowWeak: true });
+    const file = {
+      ...JSON.parse(settings.exportSettingsJson()),
+      profiles: { production: { customBaseUrl: 'https://rpd.evil.example/verification' } },
+      preferences: {
+        messageTemplates: { ...DEFAULT_MESSAGE_TEMPLATES, Fixed: 'Pay to upi://pay?pa=someone@upi now', Long: `Pay {link} ${'x'.repeat(2001)}` },
+        clipboardClearSeconds: 0,
+        autoUpdate: false,
+        theme: 'dark',
+      },
+    };
+    const preview = settings.previewImport(JSON.stringify(file));
+    if (!preview.ok) throw new Error(preview.error.message);
+    const byId = Object.fromEntries(preview.data.changes.map((c) => [c.id, c]));
+    expect(Object.keys(byId).sort()).toEqual(['address.production', 'preference.autoUpdate', 'preference.clipboardClearSeconds', 'preference.theme', 'template.Fixed', 'template.Long'].sort());
+    expect(byId['address.production']).toMatchObject({
+      from: 'https://api.cashfree.com/verification',
+      to: 'https://rpd.evil.example/verification',
+      warning: expect.stringMatching(/would go to rpd\.evil\.example instead of Cashfree.*client secret is removed/),
+    });
+    expect(byId['preference.clipboardClearSeconds']).toMatchObject({ from: '60', to: '0', warning: expect.stringMatching(/clipboard/) });
+    expect(byId['preference.autoUpdate']).toMatchObject({ from: 'on', to: 'off', warning: expect.stringMatching(/security fixes/) });
+    // The checks saving a template makes refuse it here too: too long, or a fixed UPI address
+    // with no link placeholder, so the customer would pay someone else.
+    expect(byId['template.Long']?.refused).toMatch(/messageTemplates/);
+    expect(byId['template.Fixed']?.refused).toMatch(/needs \{page_link\} or \{link\}/);
+    expect((await settings.importSettings(JSON.stringify(file), ['template.Fixed'])).ok).toBe(false);
+
+    expect((await settings.importSettings(JSON.stringify(file), ['template.Long'])).ok).toBe(false);
+    // Template names are names, not object keys with a meaning.
+    const odd = { ...file, preferences: { messageTemplates: { ...DEFAULT_MESSAGE_TEMPLATES, constructor: 'Pay {link}' } } };
+    const oddPreview = settings.previewImport(JSON.stringify(odd));
+    expect(oddPreview.ok && oddPreview.data.changes.find((c) => c.id === 'template.constructor')).toMatchObject({ from: null, to: 'Pay {link}' });
+    expect(settings.previewImport(JSON.stringify(odd).replace('"constructor"', '"__proto__"')).ok).toBe(true);
+    expect((await settings.importSettings(JSON.stringify(file), ['preference.nonsense'])).ok).toBe(false);
+    const applied = await settings.importSettings(JSON.stringify(file), ['preference.theme']);
+    expect(applied.ok && applied.data.preferences).toMatchObject({ theme: 'dark', clipboardClearSeconds: 60, autoUpdate: true });
+    expect(applied.ok && Object.keys(applied.data.preferences.messageTemplates)).toEqual(Object.keys(DEFAULT_MESSAGE_TEMPLATES));
+    expect(applied.ok && applied.data.profiles.production).toMatchObject({ customBaseUrl: null, configured: true });
+
+    // Confirming the address moves it and removes the secret entered for Cashfree's own.
+    const moved = await settings.importSettings(JSON.stringify(file), ['address.production']);
+    expect(moved.ok && moved.data.profiles.production).toMatchObject({ baseUrl: 'https://rpd.evil.example/verification', configured: false });
+    expect((await settings.getCredentials('production')).ok).toBe(false);
   });
 });
 

@@ -47,6 +47,20 @@ function launch(args: string[]): { child: ChildProcessWithoutNullStreams; firstL
 }
 
 describe('simulator CLI', () => {
+  it('--valid-upto-iso writes valid_upto in ISO 8601', async () => {
+    const { child, firstLine, exit } = launch(['--port', '0', '--valid-upto-iso']);
+    const origin = LISTENING.exec(await firstLine)?.[1] ?? '';
+    expect(await (await request(`${origin}/__sim/health`)).body.json()).toMatchObject({ valid_upto_form: 'iso' });
+    const created = await request(`${origin}/verification/reverse-penny-drop`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-client-id': 'a', 'x-client-secret': 'b' },
+      body: JSON.stringify({ verification_id: 'cli-iso' }),
+    });
+    expect(((await created.body.json()) as { valid_upto: string }).valid_upto).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+    child.kill('SIGTERM');
+    expect((await exit).code).toBe(0);
+  });
+
   it('prints one line naming the port, serves the API and exits cleanly on SIGTERM', async () => {
     const { child, firstLine, exit } = launch(['--port', '0', '--seed', '5', '--client-id', 'cli-id', '--client-secret', 'cli-secret']);
     const line = await firstLine;
@@ -68,12 +82,34 @@ describe('simulator CLI', () => {
     expect(ended.stdout.trim().split('\n')).toHaveLength(1);
   });
 
+  it('--rate-limit-per-minute shares one budget among every caller with the same client id', async () => {
+    const { child, firstLine } = launch(['--port', '0', '--rate-limit-per-minute', '2']);
+    const origin = LISTENING.exec(await firstLine)?.[1] ?? '';
+    const headers = { 'x-client-id': 'team', 'x-client-secret': 'team-secret' };
+    const codes: [number, unknown, unknown][] = [];
+    // Each call on its own connection, as separate desks would make them.
+    for (let i = 0; i < 3; i++) {
+      const dispatcher = new Agent();
+      const r = await request(`${origin}/verification/remitter/status?verification_id=x${i}`, { headers, dispatcher });
+      await r.body.dump();
+      codes.push([r.statusCode, r.headers['x-ratelimit-remaining'], r.headers['retry-after'] !== undefined]);
+      await dispatcher.close();
+    }
+    expect(codes).toEqual([
+      [400, '1', false],
+      [400, '0', false],
+      [429, '0', true],
+    ]);
+    child.kill('SIGTERM');
+  });
+
   it.each([
     [['--port', 'abc'], '--port'],
     [['--port', '70000'], '--port'],
     [['--bogus'], 'bogus'],
     [['--seed', '-1'], '--seed'],
     [['--client-id', ''], '--client-id'],
+    [['--rate-limit-per-minute', '0'], '--rate-limit-per-minute'],
   ])('exits 2 with a usage error for %j', async (args, mention) => {
     const { exit } = launch(args);
     const ended = await exit;

@@ -69,7 +69,7 @@ describe('official cashfree-verification SDK', () => {
     const duplicate = await sdkError(Cashfree.VrsReversePennyDropCreateRequest({ verification_id: 'sdk_dup' }));
     expect(duplicate.status).toBe(400);
     expect(duplicate.data).toEqual({
-      type: 'invalid_request',
+      type: 'validation_error',
       code: 'invalid_verification_id',
       message: 'verification_id already exists',
     });
@@ -101,7 +101,7 @@ describe('official cashfree-verification SDK', () => {
     expect(both.data).toMatchObject({ status: 'CREATED', ref_id: String(created.data.ref_id), account_type: '' });
 
     const unknownId = await sdkError(Cashfree.VrsReversePennyDropFetchStatus(undefined, 'sdk_nobody'));
-    expect(unknownId).toMatchObject({ status: 400, data: { type: 'invalid_request', message: 'Please enter a valid verification_id' } });
+    expect(unknownId).toMatchObject({ status: 400, data: { type: 'validation_error', message: 'Please enter a valid verification_id' } });
     const unknownRef = await sdkError(Cashfree.VrsReversePennyDropFetchStatus('999999999', undefined));
     expect(unknownRef).toMatchObject({ status: 400, data: { message: 'Please enter a valid ref_id' } });
     const mismatched = await sdkError(Cashfree.VrsReversePennyDropFetchStatus('999999999', 'sdk_shape'));

@@ -80,7 +80,9 @@ describe('create order', () => {
     expect(Number.isInteger(json['ref_id'])).toBe(true);
     expect(json['valid_upto']).toBe('2026-11-25 12:10:00'); // IST, ten minutes on
     const upiLink = String(json['upi_link']);
-    expect(upiLink).toMatch(/^upi:\/\/pay\?pa=[^&]+&pn=[^&]+&am=1\.00&tr=[^&]+&mam=1\.00&cu=INR&mode=01&purpose=00$/);
+    // The parameters of every Cashfree example, tr and tid the ref_id.
+    const ref = String(json['ref_id']);
+    expect(upiLink).toMatch(new RegExp(`^upi://pay\\?pa=[^&]+&pn=[^&]+&tn=BAV&am=1\\.00&cu=INR&tr=${ref}&tid=${ref}$`));
     const params = upiLink.slice('upi://pay?'.length);
     expect(json['gpay']).toBe(`tez://upi/pay?${params}`);
     expect(json['phonepe']).toBe(`phonepe://pay?${params}`);
@@ -136,7 +138,7 @@ describe('create order', () => {
     expect((await create(sim, { verification_id: 'dup' })).status).toBe(200);
     const again = await create(sim, { verification_id: 'dup' });
     expect(again.status).toBe(400);
-    expect(again.json).toEqual(error('invalid_request', 'invalid_verification_id', 'verification_id already exists'));
+    expect(again.json).toEqual(error('validation_error', 'invalid_verification_id', 'verification_id already exists'));
   });
 
   it('rejects a body that is not a JSON object', async () => {
@@ -269,22 +271,22 @@ describe('order status', () => {
     expect(answer.json['utr']).toMatch(/^\d{12}$/);
   });
 
-  it('leaves name_match_result empty when no name was sent', async () => {
+  it('leaves name_match_result and name_match_score empty when no name was sent', async () => {
     const sim = await start();
     await create(sim, { verification_id: 'st-noname' });
     sim.pay('st-noname');
     const answer = await status(sim, '?verification_id=st-noname');
     expect(answer.json['name_match_result']).toBe('');
-    expect(answer.json['name_match_score']).toBe('0');
+    expect(answer.json['name_match_score']).toBe('');
     expect(answer.json['name_at_bank']).not.toBe('');
   });
 
   it.each([
-    ['', error('invalid_request', 'invalid_request', 'Please provide verification_id or ref_id')],
-    ['?verification_id=', error('invalid_request', 'invalid_request', 'Please provide verification_id or ref_id')],
-    ['?verification_id=never-made', error('invalid_request', 'invalid_request', 'Please enter a valid verification_id')],
-    ['?ref_id=999999999', error('invalid_request', 'invalid_request', 'Please enter a valid ref_id')],
-    ['?ref_id=abc', error('invalid_request', 'invalid_request', 'Please enter a valid ref_id')],
+    ['', error('validation_error', 'invalid_request', 'Please enter a valid verification_id / ref_id')],
+    ['?verification_id=', error('validation_error', 'invalid_request', 'Please enter a valid verification_id / ref_id')],
+    ['?verification_id=never-made', error('validation_error', 'invalid_request', 'Please enter a valid verification_id')],
+    ['?ref_id=999999999', error('validation_error', 'invalid_request', 'Please enter a valid ref_id')],
+    ['?ref_id=abc', error('validation_error', 'invalid_request', 'Please enter a valid ref_id')],
   ])('answers 400 for query %j', async (query, expected) => {
     const sim = await start();
     const answer = await status(sim, query);
@@ -323,7 +325,6 @@ describe('lifecycle', () => {
       name_match_score: '0',
       added_on: '2026-11-25T12:00:00+05:30',
       processed_on: '2026-11-25T12:10:00+05:30',
-      account_type: '',
     });
     const lateProblem = await control(sim, 'POST', '/orders/life-1/pay');
     expect(lateProblem.status).toBe(409);
@@ -336,8 +337,9 @@ describe('lifecycle', () => {
     clock.advance(30_000);
     expect((await control(sim, 'POST', '/orders/life-2/fail')).status).toBe(200);
     const failed = await status(sim, '?verification_id=life-2');
-    expect(failed.json).toMatchObject({ status: 'FAILURE', name_match_score: '0', processed_on: '2026-11-25T12:00:30+05:30', account_type: '' });
-    expect(Object.keys(failed.json)).toHaveLength(7);
+    expect(failed.json).toMatchObject({ status: 'FAILURE', name_match_score: '0', processed_on: '2026-11-25T12:00:30+05:30' });
+    expect(failed.json).not.toHaveProperty('account_type');
+    expect(Object.keys(failed.json)).toHaveLength(6);
     expect((await control(sim, 'POST', '/orders/life-2/pay')).status).toBe(409);
     expect((await control(sim, 'POST', '/orders/ghost/pay')).status).toBe(404);
   });
@@ -477,11 +479,11 @@ describe('faults', () => {
     await control(sim, 'POST', '/faults', { status: { status_5xx: { status: 502, count: 1 } }, create: { status_5xx: 1 } });
     const failedCreate = await create(sim, { verification_id: 'f5' });
     expect(failedCreate.status).toBe(500);
-    expect(failedCreate.json['type']).toBe('internal_error');
+    expect(failedCreate.json).toMatchObject({ type: 'internal_error', code: 'verification_failed', message: 'Unable to validate, please retry later', error: { refId: expect.any(String) } });
     expect((await create(sim, { verification_id: 'f5' })).status).toBe(200);
     const failedStatus = await status(sim, '?verification_id=f5');
     expect(failedStatus.status).toBe(502);
-    expect(failedStatus.json['type']).toBe('api_error');
+    expect(failedStatus.json).toEqual({ type: 'internal_error', code: 'verification_failed', message: 'verification attempt failed' });
     expect((await status(sim, '?verification_id=f5')).status).toBe(200);
   });
 
@@ -517,7 +519,7 @@ describe('faults', () => {
     const socket = connect(sim.port, '127.0.0.1');
     socket.on('error', () => undefined); // the server destroying it may surface as ECONNRESET
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    socket.write(`GET /verification/remitter/status?verification_id=x HTTP/1.1\r\nHost: x\r\nx-client-id: a\r\nx-client-secret: b\r\n\r\n`);
+    socket.write(`GET /verification/remitter/status?verification_id=x HTTP/1.1\r\nHost: 127.0.0.1\r\nx-client-id: a\r\nx-client-secret: b\r\n\r\n`);
     const closedByServer = new Promise<void>((resolve) => socket.once('close', () => resolve()));
     await sim.close();
     await closedByServer;
@@ -598,11 +600,18 @@ describe('control API', () => {
     expect(await response.body.text()).toContain('page-1');
   });
 
-  it('refuses control calls that name another host (DNS rebinding)', async () => {
+  it('refuses calls that name another host (DNS rebinding), on every route', async () => {
     const sim = await start();
     const response = await request(`${sim.origin}/__sim/health`, { headers: { host: 'evil.example:80' } });
     expect(response.statusCode).toBe(403);
     await response.body.dump();
+    await create(sim, { verification_id: 'rebind-1' });
+    for (const path of ['/verification/remitter/status?verification_id=rebind-1', '/verification/reverse-penny-drop', '/elsewhere']) {
+      const api = await request(`${sim.origin}${path}`, { method: path.endsWith('drop') ? 'POST' : 'GET', headers: { ...AUTH, host: `rebind.evil.example:${sim.port}`, 'content-type': 'application/json' }, body: path.endsWith('drop') ? '{"verification_id":"rebind-2"}' : undefined });
+      expect(api.statusCode, path).toBe(403);
+      expect(await api.body.json()).toMatchObject({ code: 'host_not_allowed' });
+    }
+    expect(sim.orders().map((o) => o.verification_id)).toEqual(['rebind-1']);
     const local = await request(`${sim.origin}/__sim/health`, { headers: { host: `localhost:${sim.port}` } });
     expect(local.statusCode).toBe(200);
     await local.body.dump();
@@ -616,24 +625,38 @@ describe('control API', () => {
 });
 
 describe('network options', () => {
-  it('enforces a per-minute rate limit when configured, resetting with the clock minute', async () => {
-    const clock = manualClock();
+  it('enforces one merchant-wide budget per client id, shared by every caller and both endpoints', async () => {
+    const clock = manualClock(T0 + 15_000); // 45 s before the clock minute ends
     const sim = await start({ now: clock.now, rateLimitPerMinute: 3 });
-    for (const remaining of ['2', '1', '0']) {
-      const answer = await status(sim, '?verification_id=unknown');
-      expect(answer.status).toBe(400);
-      expect(answer.headers['x-ratelimit-limit']).toBe('3');
-      expect(answer.headers['x-ratelimit-remaining']).toBe(remaining);
-    }
-    const limited = await status(sim, '?verification_id=unknown');
+    const other = { ...AUTH, 'x-client-id': 'other-merchant' };
+    // Two desks (two connections) of one merchant and both endpoints draw on the same budget.
+    const answers = [await create(sim, { verification_id: 'desk-a' }), await status(sim, '?verification_id=desk-a'), await status(sim, '?verification_id=unknown')];
+    expect(answers.map((a) => [a.status, a.headers['x-ratelimit-limit'], a.headers['x-ratelimit-remaining'], a.headers['x-ratelimit-reset']])).toEqual([
+      [200, '3', '2', '45'],
+      [200, '3', '1', '45'],
+      [400, '3', '0', '45'],
+    ]);
+    expect(answers.every((a) => a.headers['retry-after'] === undefined)).toBe(true);
+    const limited = await create(sim, { verification_id: 'desk-b' });
     expect(limited.status).toBe(429);
-    expect(limited.json['type']).toBe('rate_limit_error');
-    expect(limited.headers['retry-after']).toBe('60');
-    expect((await create(sim, { verification_id: 'other-endpoint' })).status).toBe(200);
-    clock.advance(60_000);
-    const next = await status(sim, '?verification_id=unknown');
-    expect(next.status).toBe(400);
-    expect(next.headers['x-ratelimit-remaining']).toBe('2');
+    expect(limited.json).toEqual(error('rate_limit_error', 'too_many_requests_per_operation', 'Too many requests'));
+    expect(limited.headers).toMatchObject({ 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '45', 'retry-after': '45' });
+    expect(sim.orders().map((o) => o.verification_id)).toEqual(['desk-a']); // a 429 is not processed
+    // Another client id has a budget of its own.
+    expect((await status(sim, '?verification_id=unknown', other)).headers['x-ratelimit-remaining']).toBe('2');
+    clock.advance(45_000);
+    const next = await status(sim, '?verification_id=desk-a');
+    expect(next.status).toBe(200);
+    expect(next.headers).toMatchObject({ 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '60' });
+    expect(sim.rateCounts()).toEqual({ create: { allowed: 1, refused: 1 }, status: { allowed: 4, refused: 0 } });
+  });
+
+  it('puts the budget headers on fault answers too', async () => {
+    const sim = await start({ rateLimitPerMinute: 100 });
+    sim.setFaults({ status: { status_5xx: 1 } });
+    const failed = await status(sim, '?verification_id=unknown');
+    expect(failed.status).toBe(500);
+    expect(failed.headers).toMatchObject({ 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '99' });
   });
 
   it('delays every API request by delay_ms and can be cleared', async () => {
@@ -642,5 +665,73 @@ describe('network options', () => {
     expect((await create(sim, { verification_id: 'delay-1' })).status).toBe(200);
     await control(sim, 'POST', '/faults', { delay_ms: 0 });
     expect(sim.faults().delay_ms).toBe(0);
+  });
+});
+
+describe('answers as Cashfree words them', () => {
+  it('accepts redirect_url and any x-api-version, or none', async () => {
+    const sim = await start();
+    const { 'x-api-version': _v, ...noVersion } = AUTH;
+    for (const [i, headers] of [AUTH, { ...AUTH, 'x-api-version': '2024-12-01' }, { ...AUTH, 'x-api-version': '1999-01-01' }, noVersion].entries()) {
+      const answer = await create(sim, { verification_id: `ver-${i}`, name: 'Asha Rao', redirect_url: 'https://merchant.example/back' }, headers);
+      expect(answer.status).toBe(200);
+    }
+  });
+
+  it('writes valid_upto in ISO 8601 when the control call or option asks for it', async () => {
+    const clock = manualClock();
+    const sim = await start({ now: clock.now });
+    expect((await create(sim, { verification_id: 'vu-plain' })).json['valid_upto']).toBe('2026-11-25 12:10:00');
+    expect((await control(sim, 'POST', '/valid-upto', { form: 'iso' })).json).toEqual({ valid_upto_form: 'iso' });
+    expect((await create(sim, { verification_id: 'vu-iso' })).json['valid_upto']).toBe('2026-11-25T06:40:00.000Z');
+    expect((await control(sim, 'GET', '/health')).json['valid_upto_form']).toBe('iso');
+    expect((await control(sim, 'POST', '/valid-upto', { form: 'zulu' })).status).toBe(400);
+    const iso = await start({ now: clock.now, validUptoForm: 'iso' });
+    expect((await create(iso, { verification_id: 'vu-opt' })).json['valid_upto']).toBe('2026-11-25T06:40:00.000Z');
+  });
+
+  it('serves the IP-whitelisting text with the caller\'s IP followed by more text', async () => {
+    const sim = await start();
+    sim.setFaults({ create: { error: 'ip_not_whitelisted' } });
+    const answer = await create(sim, { verification_id: 'ip-1' });
+    expect(answer.status).toBe(403);
+    expect(answer.json['message']).toMatch(/^IP not whitelisted your current ip is 127\.0\.0\.1\.For IP whitelisting assistance, visit /);
+  });
+
+  it('answers create with null, missing or empty optional fields, and unusable answers, when asked', async () => {
+    const sim = await start();
+    const optional = ['gpay', 'phonepe', 'paytm', 'bhim', 'qr_code', 'url'];
+    sim.setFaults({ create: { answer: { name: 'null_optional', count: 1 } } });
+    const nulls = (await create(sim, { verification_id: 'shape-1' })).json;
+    for (const k of optional) expect(nulls[k], k).toBeNull();
+    sim.setFaults({ create: { answer: 'missing_optional', count: 1 } });
+    const missing = (await create(sim, { verification_id: 'shape-2' })).json;
+    expect(Object.keys(missing).sort()).toEqual(['ref_id', 'upi_link', 'valid_upto', 'verification_id']);
+    sim.setFaults({ create: { answer: 'empty_optional', count: 1 } });
+    const empty = (await create(sim, { verification_id: 'shape-3' })).json;
+    for (const k of optional) expect(empty[k], k).toBe('');
+    sim.setFaults({ create: { answer: 'broken_valid_upto', count: 1 } });
+    expect((await create(sim, { verification_id: 'shape-4' })).json['valid_upto']).toBe('20-12-2023 8:25 PM');
+    sim.setFaults({ create: { answer: 'other_verification_id', count: 1 } });
+    expect((await create(sim, { verification_id: 'shape-5' })).json['verification_id']).toBe('other_shape-5');
+    for (const [shape, field] of [['no_upi_link', 'upi_link'], ['no_ref_id', 'ref_id'], ['no_verification_id', 'verification_id']] as const) {
+      sim.setFaults({ create: { answer: shape, count: 1 } });
+      expect((await create(sim, { verification_id: `shape-${shape}` })).json).not.toHaveProperty(field);
+    }
+    // Every one of them is an order the simulator holds.
+    expect(sim.orders()).toHaveLength(8);
+  });
+
+  it('answers status with an unknown status value or a broken time, when asked', async () => {
+    const sim = await start();
+    await create(sim, { verification_id: 'odd-1', name: 'Asha Rao' });
+    sim.setFaults({ status: { answer: { name: 'unknown_status', status: 'ON_HOLD', count: 1 } } });
+    expect((await status(sim, '?verification_id=odd-1')).json['status']).toBe('ON_HOLD');
+    expect((await status(sim, '?verification_id=odd-1')).json['status']).toBe('CREATED');
+    sim.expire('odd-1');
+    sim.setFaults({ status: { answer: 'broken_time', count: 1 } });
+    const expired = (await status(sim, '?verification_id=odd-1')).json;
+    expect(expired).toMatchObject({ status: 'EXPIRED', name_match_score: '0' });
+    expect(expired['processed_on']).toMatch(/\+05:3$/);
   });
 });

@@ -10,9 +10,11 @@ import {
   formatExpiry,
   minutesLeft,
   unknownPlaceholders,
+  validateTemplate,
 } from '../shared/templates.ts';
 
 const LINK = 'upi://pay?pa=rpd.demo@simulator&pn=RPD%20Simulator&am=1.00&tr=CF1&cu=INR';
+const PAGE = 'https://verification-test.cashfree.com/rpd?shortCode=abc123';
 // 2026-11-25 14:05:00 in India (UTC+05:30)
 const VALID_UPTO = Date.parse('2026-11-25T14:05:00+05:30');
 
@@ -21,6 +23,7 @@ describe('message templates', () => {
     const text = fillTemplate('{name} {link} {expires_at} {minutes_left} {nope}', {
       name: 'Asha Kumari',
       link: LINK,
+      page_link: PAGE,
       expires_at: '2:05 pm',
       minutes_left: '7',
     });
@@ -28,12 +31,13 @@ describe('message templates', () => {
     expect(unknownPlaceholders('{name} {nope} {nope} {link}')).toEqual(['nope']);
   });
 
-  it('has English and Hindi defaults that use the name and the link', () => {
+  it('has English and Hindi defaults that use the name and the tappable page link', () => {
     expect(Object.keys(DEFAULT_MESSAGE_TEMPLATES)).toEqual(['English', 'Hindi']);
     for (const template of Object.values(DEFAULT_MESSAGE_TEMPLATES)) {
       expect(template).toContain('{name}');
-      expect(template).toContain('{link}');
+      expect(template).toContain('{page_link}');
       expect(unknownPlaceholders(template)).toEqual([]);
+      expect(validateTemplate(template)).toEqual({ ok: true });
     }
     expect(DEFAULT_MESSAGE_TEMPLATES.Hindi).toMatch(/[\u0900-\u097F]/);
   });
@@ -42,6 +46,30 @@ describe('message templates', () => {
     const now = VALID_UPTO - 7 * 60_000 - 10_000;
     const text = buildMessage({ template: 'Hi {name}: {link} until {expires_at}, {minutes_left} min', name: 'Ravi', link: LINK, validUpto: VALID_UPTO, now, sandbox: false });
     expect(text).toBe(`Hi Ravi: ${LINK} until 2:05 pm, 7 min`);
+  });
+
+  it('fills {page_link} with the hosted page, or the UPI link when Cashfree sent none', () => {
+    const base = { template: DEFAULT_MESSAGE_TEMPLATES.English!, name: 'Ravi', link: LINK, validUpto: VALID_UPTO, now: VALID_UPTO - 60_000, sandbox: false };
+    const withPage = buildMessage({ ...base, pageLink: PAGE });
+    expect(withPage).toContain(PAGE);
+    expect(withPage).not.toContain('upi://');
+    expect(buildMessage({ ...base, pageLink: null })).toContain(LINK);
+  });
+
+  it('refuses at save a template without the link, with an unknown placeholder, a payment address or a link of its own', () => {
+    expect(validateTemplate('Hi {name}, pay here: {link}')).toEqual({ ok: true });
+    expect(validateTemplate('Hi {name}, pay here: {page_link}')).toEqual({ ok: true });
+    const refused = (t: string): string => {
+      const r = validateTemplate(t);
+      if (r.ok) throw new Error(`accepted: ${t}`);
+      return r.reason;
+    };
+    expect(refused('Hi {name}, pay soon')).toMatch(/needs \{page_link\} or \{link\}/);
+    expect(refused('Hi {nmae}: {link}')).toMatch(/Unknown placeholder \{nmae\}/);
+    expect(refused('Pay {link} or upi://pay?pa=someone@upi')).toMatch(/payment address \(pay\?pa=someone@upi\)|payment address/);
+    expect(refused('Pay to someone@okaxis: {link}')).toMatch(/payment address \(someone@okaxis\)/);
+    expect(refused('Pay at https://evil.example/pay {link}')).toMatch(/link of its own/);
+    expect(refused('Pay at www.evil.example {link}')).toMatch(/link of its own/);
   });
 
   it('marks Sandbox messages as test links, and only those', () => {

@@ -1,6 +1,9 @@
 // The polling policy: fast for one order, never above the request budget for many.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Tracker } from '../electron/core/orders/tracker.ts';
+import type { TrackerOptions } from '../electron/core/orders/tracker.ts';
+import { RateBudget } from '../electron/core/cashfree/budget.ts';
+import { CashfreeError } from '../electron/core/cashfree/errors.ts';
 import type { Order } from '../shared/domain.ts';
 import { makeOrder } from './fixtures/orders.ts';
 
@@ -73,6 +76,7 @@ describe('Tracker', () => {
       maxBackoffMs: 5_000,
     });
     const start = Date.now();
+    tracker.setOnScreen('x');
     tracker.watch('x');
     await vi.advanceTimersByTimeAsync(30_000);
     expect(times.map((t) => t - start)).toEqual([1_000, 3_000, 7_000, 12_000]);
@@ -95,6 +99,184 @@ describe('Tracker', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(tracker.watching).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
+    tracker.close();
+  });
+});
+
+const MIN = 60_000;
+/** Cashfree's answer headers: what the merchant has left for everyone, and when it resets. */
+const rate = (remaining: number, resetS: number, limit = 100): Record<string, string> => ({
+  'x-ratelimit-limit': String(limit),
+  'x-ratelimit-remaining': String(remaining),
+  'x-ratelimit-reset': String(resetS),
+});
+
+/** Times (ms from the start) at which each order is asked about, over `forMs`. */
+async function pollTimes(setup: (t: Tracker) => void, opts: Partial<TrackerOptions> & { orders: Record<string, Partial<Order>> }, forMs: number): Promise<Record<string, number[]>> {
+  const start = Date.now();
+  const times: Record<string, number[]> = {};
+  const tracker = new Tracker({
+    refresh: async (id) => ((times[id] ??= []).push(Date.now() - start), makeOrder({ verificationId: id, state: 'created', ...opts.orders[id] })),
+    lookup: (id) => makeOrder({ verificationId: id, state: 'created', ...opts.orders[id] }),
+    ...opts,
+  });
+  setup(tracker);
+  await vi.advanceTimersByTimeAsync(forMs);
+  tracker.close();
+  return times;
+}
+
+const gaps = (times: number[]): number[] => times.slice(1).map((t, i) => t - times[i]!);
+
+describe('pacing policy', () => {
+  it('asks a young order on screen every 2 s, others less often, and old orders rarely', async () => {
+    vi.useFakeTimers();
+    const now = Date.now();
+    const young = { createdAt: now, validUpto: now + 10 * MIN };
+    const old = { createdAt: now - 6 * MIN, validUpto: now + 4 * MIN };
+    const times = await pollTimes(
+      (t) => {
+        for (const id of ['shown', 'young', 'old']) t.watch(id, 0);
+        t.setOnScreen('shown');
+      },
+      // A desk ceiling high enough not to shift the three orders' questions into each other's slots.
+      { orders: { shown: young, young, old }, budgetPerMinute: 600 },
+      60_000,
+    );
+    expect(new Set(gaps(times.shown!))).toEqual(new Set([2_000]));
+    expect(new Set(gaps(times.young!))).toEqual(new Set([3_000]));
+    expect(new Set(gaps(times.old!))).toEqual(new Set([30_000]));
+  });
+
+  it('asks an order past valid_upto once more for its final status, then stops', async () => {
+    vi.useFakeTimers();
+    const now = Date.now();
+    const times = await pollTimes((t) => (t.watch('late', 0), t.setOnScreen('late')), { orders: { late: { createdAt: now - 9 * MIN, validUpto: now + 5_000 } } }, 5 * MIN);
+    // 0 (resumed), the old-order pace is cut short by the final check 2 s after valid_upto, then nothing.
+    expect(times.late).toEqual([0, 7_000]);
+  });
+
+  it('follows an order in an undocumented status every 30 s until valid_upto + 5 minutes, then no more', async () => {
+    vi.useFakeTimers();
+    const now = Date.now();
+    const times = await pollTimes((t) => t.watch('odd', 0), { orders: { odd: { createdAt: now, validUpto: now + 10 * MIN, cashfreeStatus: 'PENDING_REVIEW' } } }, 30 * MIN);
+    expect(new Set(gaps(times.odd!))).toEqual(new Set([30_000]));
+    // valid_upto + 5 min = 15 min: the last question is the one at 15 min.
+    expect(times.odd!.at(-1)).toBe(15 * MIN);
+    expect(times.odd).toHaveLength(31);
+  });
+});
+
+describe('pacing by the merchant budget read from the headers', () => {
+  /** A tracker whose every answer carries the next recorded headers, as the client hands them on. */
+  function replay(headers: (i: number, at: number) => { status: number; headers: Record<string, string> }) {
+    const start = Date.now();
+    const budget = new RateBudget(Date.now, () => 0);
+    const at: number[] = [];
+    const tracker = new Tracker({
+      refresh: async (id) => {
+        at.push(Date.now() - start);
+        const answer = headers(at.length - 1, Date.now() - start);
+        budget.observe(answer.headers, answer.status);
+        if (answer.status === 429) throw new Error('429');
+        return makeOrder({ verificationId: id, state: 'created' });
+      },
+      lookup: (id) => makeOrder({ verificationId: id, state: 'created', createdAt: start, validUpto: start + 10 * MIN }),
+      budgetFor: () => budget,
+    });
+    tracker.setOnScreen('a');
+    tracker.watch('a', 0);
+    return { at, budget, tracker, start };
+  }
+
+  it('slows down as other desks spend the budget, and keeps to 2 s while it is plentiful', async () => {
+    vi.useFakeTimers();
+    // The window resets 60 s after the start. For 20 s the merchant spends evenly, as planned
+    // (down to the reserve of 20 by the reset); then other desks spend 2.5 a second.
+    const remainingAt = (ms: number): number =>
+      ms <= 20_000 ? Math.ceil(20 + (80 * (60_000 - ms)) / 60_000) : Math.max(0, Math.floor(74 - (2.5 * (ms - 20_000)) / 1000));
+    const { at, tracker } = replay((_, ms) => ({ status: 200, headers: rate(remainingAt(ms), Math.ceil((60_000 - ms) / 1000)) }));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(new Set(gaps(at))).toEqual(new Set([2_000]));
+    const before = at.length;
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(gaps(at).at(-1)).toBeGreaterThan(4_000);
+    // Far fewer than the 10 questions the unconstrained pace would ask in those 20 s.
+    expect(at.length - before).toBeLessThanOrEqual(7);
+    tracker.close();
+  });
+
+  it('sends nothing while only the reserve is left, and resumes after the reset', async () => {
+    vi.useFakeTimers();
+    // Other desks spent the window: 8 left (the reserve of 100 is 20), reset in 20 s; then a fresh window.
+    const { at, budget, tracker } = replay((i, ms) => ({ status: 200, headers: ms < 20_000 ? rate(8, Math.ceil((20_000 - ms) / 1000)) : rate(99 - i, 60) }));
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(at).toEqual([0]);
+    expect(budget.holdUntil).toBe(budget.resetAt);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(at).toEqual([0, 20_000]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(at.length).toBeGreaterThanOrEqual(4);
+    tracker.close();
+  });
+
+  it('waits out a 429 for its Retry-After before asking again', async () => {
+    vi.useFakeTimers();
+    const { at, tracker } = replay((i) =>
+      // On plan until the second answer: a 429 asking for 25 s.
+      i === 1 ? { status: 429, headers: { ...rate(0, 25), 'retry-after': '25' } } : { status: 200, headers: rate(100 - i, 60) },
+    );
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(at.slice(0, 3)).toEqual([0, 2_000, 27_000]);
+    tracker.close();
+  });
+});
+
+describe('needs attention', () => {
+  const refused = new CashfreeError({ code: 'ip_not_whitelisted', message: 'Cashfree refused this computer: IP 10.1.2.3 is not whitelisted.', retryable: false });
+  const attentionFor = (err: unknown) => (err instanceof CashfreeError && !err.retryable ? { code: err.code, message: err.message } : null);
+
+  it('stops after three non-retryable failures in a row and says why', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const marked: [string, unknown][] = [];
+    const tracker = new Tracker({
+      refresh: async () => {
+        calls++;
+        throw refused;
+      },
+      attentionFor,
+      onAttention: (id, attention) => marked.push([id, attention]),
+    });
+    tracker.watch('x', 0);
+    await vi.advanceTimersByTimeAsync(10 * MIN);
+    expect(calls).toBe(3);
+    expect(marked).toEqual([['x', { code: 'ip_not_whitelisted', message: refused.message }]]);
+    expect(tracker.watching).toBe(0);
+    // Followed again (as new keys or Re-check do): asked again, from a clean slate.
+    tracker.watch('x', 0);
+    await vi.advanceTimersByTimeAsync(10 * MIN);
+    expect(calls).toBe(6);
+    tracker.close();
+  });
+
+  it('keeps following through failures that may pass by themselves', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const marked: unknown[] = [];
+    const down = new CashfreeError({ code: 'network_down', message: 'Cashfree cannot be reached.', retryable: true });
+    const tracker = new Tracker({
+      refresh: async () => {
+        calls++;
+        throw calls % 2 ? refused : down;
+      },
+      attentionFor,
+      onAttention: (id) => marked.push(id),
+    });
+    tracker.watch('x', 0);
+    await vi.advanceTimersByTimeAsync(5 * MIN);
+    expect(calls).toBeGreaterThan(6);
+    expect(marked).toEqual([]);
     tracker.close();
   });
 });

@@ -1,13 +1,17 @@
 // Where each profile's calls go: the settings' keys and address (or the CLI's fixed connection),
 // one Cashfree client (one keep-alive pool) per profile made on first use, and the embedded
 // simulator behind Demo, started when first needed.
+import { PROFILE_WORDS } from '../../shared/words.ts';
+import { randomBytes } from 'node:crypto';
 import { CashfreeClient } from './cashfree/client.ts';
 import type { SettingsService } from './settings/index.ts';
 import { startSimulator } from '../simulator/server.ts';
 import type { Simulator } from '../simulator/server.ts';
-import { PROFILE_NAMES } from '../../shared/domain.ts';
 import type { ProfileKind } from '../../shared/domain.ts';
 import { APP_VERSION } from './version.ts';
+import { RateBudget } from './cashfree/budget.ts';
+import type { Clock } from './clock.ts';
+import { redactor } from './log/redact.ts';
 
 export interface Connection {
   baseUrl: string;
@@ -23,6 +27,7 @@ export interface ConnectionsOptions {
   settings: SettingsService;
   /** The CLI's fixed connection from the environment, instead of the settings' profiles. */
   fixed?: { profile: ProfileKind; connection: Connection };
+  clock: Clock;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -38,6 +43,10 @@ function demoDelayMs(env: NodeJS.ProcessEnv): number {
 export class Connections {
   readonly #o: ConnectionsOptions;
   readonly #clients = new Map<ProfileKind, Promise<CashfreeClient>>();
+  readonly #budgets = new Map<ProfileKind, RateBudget>();
+  // The client redacts its own secret from every answer, so the Demo secret must be one that no
+  // answer can contain by chance (a plain "demo" would cut it out of the link rpd.demo@simulator).
+  readonly #demoSecret = `demo_${randomBytes(16).toString('hex')}`;
   #simulator: Promise<Simulator> | null = null;
 
   constructor(options: ConnectionsOptions) {
@@ -50,27 +59,59 @@ export class Connections {
 
   /** The Demo profile's simulator, started on first use. */
   simulator(): Promise<Simulator> {
-    return (this.#simulator ??= startSimulator({ port: 0, quiet: true, delayMs: demoDelayMs(this.#o.env ?? process.env) }));
+    return (this.#simulator ??= startSimulator({ port: 0, quiet: true, delayMs: demoDelayMs(this.#o.env ?? process.env), clientId: 'demo', clientSecret: this.#demoSecret }));
   }
 
   async connectionFor(profile: ProfileKind): Promise<Connection> {
-    if (this.#o.fixed) return this.#o.fixed.connection;
-    if (profile === 'demo') return { baseUrl: (await this.simulator()).baseUrl, clientId: 'demo', clientSecret: 'demo' };
-    return this.#o.settings.getCredentials(profile);
+    if (profile === 'demo' && !this.#o.fixed) return { baseUrl: (await this.simulator()).baseUrl, clientId: 'demo', clientSecret: this.#demoSecret };
+    const connection = this.#o.fixed?.connection ?? (await this.#o.settings.getCredentials(profile));
+    // Registered again right before use: a secret saved a moment ago is masked from its first call.
+    redactor.registerSecret(connection.clientSecret);
+    return connection;
+  }
+
+  /**
+   * In every transport (app, preview, CLI) the redactor knows each saved secret from the start
+   * and after every settings change, so no log, error text or echoed answer can carry one.
+   */
+  async registerSecrets(): Promise<void> {
+    if (this.#o.fixed) return redactor.registerSecret(this.#o.fixed.connection.clientSecret);
+    for (const kind of ['sandbox', 'production'] as const) {
+      // A profile without readable keys has no secret to hide.
+      const creds = await this.#o.settings.getCredentials(kind).catch(() => null);
+      if (creds) redactor.registerSecret(creds.clientSecret);
+    }
   }
 
   /** A client of its own, for one call outside the pools (Test connection: no retries). */
   async probeClient(profile: ProfileKind): Promise<{ client: CashfreeClient; signed: boolean }> {
     const connection = await this.connectionFor(profile);
-    const client = new CashfreeClient({ ...connection, profileLabel: PROFILE_NAMES[profile], appVersion: APP_VERSION, retry: { maxAttempts: 1 } });
+    const client = new CashfreeClient({ ...connection, profileLabel: PROFILE_WORDS[profile], appVersion: APP_VERSION, retry: { maxAttempts: 1 } });
     return { client, signed: connection.publicKeyPem !== undefined };
+  }
+
+  /** What Cashfree's answers say of each account's request budget, shared by all desks of a team. */
+  budgetOf(profile: ProfileKind): RateBudget {
+    let budget = this.#budgets.get(profile);
+    if (!budget) this.#budgets.set(profile, (budget = new RateBudget(this.#o.clock.now)));
+    return budget;
   }
 
   /** One client (one keep-alive pool) per profile, made when first needed. */
   clientFor(profile: ProfileKind): Promise<CashfreeClient> {
     let client = this.#clients.get(profile);
     if (!client) {
-      client = this.connectionFor(profile).then((c) => new CashfreeClient({ ...c, profileLabel: PROFILE_NAMES[profile], appVersion: APP_VERSION }));
+      const { clock } = this.#o;
+      client = this.connectionFor(profile).then(
+        (c) =>
+          new CashfreeClient({
+            ...c,
+            profileLabel: PROFILE_WORDS[profile],
+            appVersion: APP_VERSION,
+            budget: this.budgetOf(profile),
+            retry: { now: clock.now, sleep: clock.sleep },
+          }),
+      );
       client.catch(() => this.#clients.delete(profile));
       this.#clients.set(profile, client);
     }

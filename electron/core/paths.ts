@@ -14,3 +14,11 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.P
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), PRODUCT_NAME);
 }
+
+/**
+ * The desktop app's data folder: RPD_DATA_DIR only in an unpackaged run (tests, development), so
+ * nothing in an agent's environment can point an installed app's history and keys elsewhere.
+ */
+export function appDataDir(packaged: boolean, userData: string, env: NodeJS.ProcessEnv = process.env): string {
+  return !packaged && env.RPD_DATA_DIR ? env.RPD_DATA_DIR : userData;
+}

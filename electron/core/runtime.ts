@@ -22,10 +22,15 @@ import { demoControl } from './orders/demo.ts';
 import { orderHandlers } from './orders/handlers.ts';
 import { OrderService } from './orders/service.ts';
 import { ordersOfThisRun } from './orders/session.ts';
+import { attentionFor, following as followingOf } from './orders/following.ts';
+import { systemClock } from './clock.ts';
+import type { Clock } from './clock.ts';
 import { Tracker } from './orders/tracker.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 import type { SettingsService } from './settings/index.ts';
 import { testConnection } from './settings/test-connection.ts';
+import { browserHandlers } from '../browser-bridge/handlers.ts';
+import type { Integration } from '../browser-bridge/integration.ts';
 
 export type { Connection };
 export const HISTORY_FILE = 'history.db';
@@ -48,6 +53,15 @@ export interface RuntimeOptions {
   openLogs?: () => Promise<void>;
   logFile?: string;
   packaged?: boolean;
+  /** The core's time (benchmarks run a faster one); default the wall clock. */
+  clock?: Clock;
+  /**
+   * Quiet time before retention runs after start (default 15 s; activity pushes it back). The
+   * CLI runs none unless this is set.
+   */
+  retentionIdleMs?: number;
+  /** Turns the browser extension's host on or off per browser (Settings). */
+  browserIntegration?: Integration;
 }
 
 export interface Runtime {
@@ -64,16 +78,32 @@ export interface Runtime {
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const { settings } = opts;
   const events = new EventBus();
-  const connections = new Connections({ settings, fixed: opts.fixed });
+  const clock = opts.clock ?? systemClock;
+  const connections = new Connections({ settings, fixed: opts.fixed, clock });
   const activeProfile = (): ProfileKind => connections.activeProfile();
+  await connections.registerSecrets();
+  events.on('settings.changed', () => void connections.registerSecrets());
 
   const dataKey = await loadOrCreateDataKey(opts.dataDir, opts.keyProtector ?? keyFileProtector);
   const history = openHistory({ file: join(opts.dataDir, HISTORY_FILE), dataKey: dataKey.key, protection: dataKey.protection });
   const retentionDays = (): number => settings.getPreferences().retentionDays;
-  const stopRetention = startRetention(history, retentionDays);
+  const log = opts.log ?? { error: (...args: unknown[]) => console.error(...args) };
+  // One-shot CLI runs leave housekeeping to the app.
+  const stopRetention =
+    opts.transport !== 'cli' || opts.retentionIdleMs !== undefined
+      ? startRetention({ file: history.file, retentionDays, idleMs: opts.retentionIdleMs ?? 15_000, events, log })
+      : async () => {};
 
   // Deleted from history (Delete all, retention) while followed: nothing left to poll for.
-  const tracker = new Tracker({ refresh: (id) => orders.refresh(id), isGone: isNoSuchOrder });
+  const tracker = new Tracker({
+    refresh: (id) => orders.refresh(id),
+    lookup: (id) => history.get(id),
+    budgetFor: (order) => connections.budgetOf(order?.profile ?? activeProfile()),
+    isGone: isNoSuchOrder,
+    attentionFor,
+    onAttention: (id, attention) => void orders.setAttention(id, attention),
+    clock,
+  });
   const orders = new OrderService({
     clientFor: (profile) => connections.clientFor(profile),
     store: history,
@@ -81,10 +111,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     activeProfile,
     // One-shot CLI runs leave following orders to the app.
     track: (id) => void (opts.track && tracker.watch(id)),
+    now: clock.now,
     newId: () => newVerificationId(),
   });
+  const following = followingOf(orders, tracker, () => history.listOpen(), opts.track ?? false);
   const demo = demoControl(() => connections.simulator());
-  const app = appFeature({ ...opts, activeProfile, keychain: () => settings.keychain });
+  const app = appFeature({ ...opts, log, activeProfile, keychain: () => settings.keychain });
 
   const handlers = bindHandlers(
     {
@@ -94,17 +126,23 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
         openOrders: ordersOfThisRun(events, (id) => orders.get(id)),
         demo: () => (activeProfile() === 'demo' ? demo : null),
         prewarm: () => connections.prewarm(),
+        following,
+        onScreen: (id) => tracker.setOnScreen(id),
       }),
       ...deskHandlers({ order: (id) => orders.require(id), clipboard: opts.clipboard ?? null, platform: opts.platform }),
       ...settingsHandlers({
         settings,
         testConnection: (profile) => testConnection(connections, profile),
         changed: (profile) => {
-          if (profile) connections.forget(profile);
+          if (profile) {
+            connections.forget(profile);
+            following.profileChanged(profile);
+          }
           events.emit('settings.changed', settings.getPublicSettings());
         },
       }),
       ...historyHandlers({ history, retentionDays, saveFile: opts.platform?.saveFile }),
+      ...browserHandlers(opts.browserIntegration ?? null),
     },
     app.onError,
   );
@@ -124,7 +162,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     client: () => connections.clientFor(activeProfile()),
     async close() {
       tracker.close();
-      stopRetention();
+      await stopRetention();
       await connections.close();
       history.close();
     },

@@ -19,6 +19,10 @@ const USAGE = `Usage: node electron/simulator/cli.ts [options]
   --private-key PATH       the private key that decrypts x-cf-signature
   --seed N                 seed for ref_ids, names at bank, accounts and UTRs
   --auto-pay-after SECONDS pay every new order automatically after this many seconds
+  --rate-limit-per-minute N
+                           Cashfree's merchant-wide limit: N requests a minute per client id,
+                           shared by every caller; X-RateLimit-* headers, 429 when spent
+  --valid-upto-iso         write valid_upto in ISO 8601 ("2024-02-13T13:01:44.000Z") instead of India time
   --verbose                log one line per request to stderr
   --help                   show this help`;
 
@@ -48,6 +52,8 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
         'private-key': { type: 'string' },
         seed: { type: 'string' },
         'auto-pay-after': { type: 'string' },
+        'rate-limit-per-minute': { type: 'string' },
+        'valid-upto-iso': { type: 'boolean' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -64,6 +70,7 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
     port: integer('--port', values.port, 0, 65535) ?? 4010,
     host: nonEmpty('--host', values.host) ?? '127.0.0.1',
     quiet: values.verbose !== true,
+    ...(values['valid-upto-iso'] === true ? { validUptoForm: 'iso' as const } : {}),
   };
   const clientId = nonEmpty('--client-id', values['client-id']);
   const clientSecret = nonEmpty('--client-secret', values['client-secret']);
@@ -73,6 +80,8 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
   if (seed !== undefined) options.seed = seed;
   const autoPay = integer('--auto-pay-after', values['auto-pay-after'], 0, 600);
   if (autoPay !== undefined) options.autoPayAfterMs = autoPay * 1000;
+  const rateLimit = integer('--rate-limit-per-minute', values['rate-limit-per-minute'], 1, 1_000_000);
+  if (rateLimit !== undefined) options.rateLimitPerMinute = rateLimit;
   const notes: string[] = [];
   const publicKeyPath = nonEmpty('--public-key', values['public-key']);
   const privateKeyPath = nonEmpty('--private-key', values['private-key']);

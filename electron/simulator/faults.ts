@@ -1,5 +1,5 @@
-// Fault injection per endpoint: latency, 5xx, 429, connection reset, hang, malformed JSON and
-// account set-up errors, each for every call or only for the next N calls.
+// Fault injection per endpoint: latency, 5xx, 429, connection reset, hang, malformed JSON,
+// account set-up errors and odd answer shapes, each for every call or only for the next N calls.
 
 import { z } from 'zod';
 import { ACCOUNT_ERROR_NAMES } from './errors.ts';
@@ -7,6 +7,50 @@ import type { AccountErrorName } from './errors.ts';
 import type { Random } from './random.ts';
 
 export type Endpoint = 'create' | 'status';
+
+/**
+ * 200 answers as Cashfree sometimes words them. Create: optional fields null, missing or empty;
+ * valid_upto in neither form; an unusable answer (no upi_link, ref_id or verification_id, or
+ * another order's id). Status: a status value outside the four; a time that does not parse.
+ * A shape for the other endpoint leaves the answer as it is.
+ */
+export const ANSWER_SHAPES = [
+  'null_optional',
+  'missing_optional',
+  'empty_optional',
+  'broken_valid_upto',
+  'no_upi_link',
+  'no_ref_id',
+  'no_verification_id',
+  'other_verification_id',
+  'unknown_status',
+  'broken_time',
+] as const;
+export type AnswerShape = (typeof ANSWER_SHAPES)[number];
+
+const OPTIONAL_CREATE_FIELDS = ['gpay', 'phonepe', 'paytm', 'bhim', 'qr_code', 'url'] as const;
+
+/** The 200 body `body` of `endpoint` in the odd shape asked for. */
+export function reshapeAnswer(endpoint: Endpoint, body: Record<string, unknown>, shape: AnswerShape, status = 'ON_HOLD'): Record<string, unknown> {
+  const out = { ...body };
+  const drop = (...keys: string[]): void => keys.forEach((k) => delete out[k]);
+  if (endpoint === 'create') {
+    if (shape === 'null_optional') for (const k of OPTIONAL_CREATE_FIELDS) out[k] = null;
+    else if (shape === 'missing_optional') drop(...OPTIONAL_CREATE_FIELDS);
+    else if (shape === 'empty_optional') for (const k of OPTIONAL_CREATE_FIELDS) out[k] = '';
+    else if (shape === 'broken_valid_upto') out['valid_upto'] = '20-12-2023 8:25 PM';
+    else if (shape === 'no_upi_link') drop('upi_link');
+    else if (shape === 'no_ref_id') drop('ref_id');
+    else if (shape === 'no_verification_id') drop('verification_id');
+    else if (shape === 'other_verification_id') out['verification_id'] = `other_${String(body['verification_id'] ?? '')}`.slice(0, 50);
+  } else if (shape === 'unknown_status') {
+    out['status'] = status;
+  } else if (shape === 'broken_time') {
+    // Cashfree's own EXPIRED example cuts the zone short.
+    out['processed_on'] = `${String(body['processed_on'] ?? '2023-12-20T20:25:16+05:30').slice(0, 22)}:3`;
+  }
+  return out;
+}
 
 /** `true`: every call; a positive integer: the next N calls. */
 const toggle = z.union([z.boolean(), z.number().int().positive()]);
@@ -49,6 +93,15 @@ const endpointFaultSchema = z
         z.object({ name: z.enum(ACCOUNT_ERROR_NAMES as [AccountErrorName, ...AccountErrorName[]]), count: z.number().int().positive().optional() }).strict(),
       ])
       .optional(),
+    /** Cashfree's 200 in one of its odder shapes (see ANSWER_SHAPES); the work is done as usual. */
+    answer: z
+      .union([
+        z.enum(ANSWER_SHAPES),
+        z
+          .object({ name: z.enum(ANSWER_SHAPES), count: z.number().int().positive().optional(), status: z.string().min(1).max(40).optional() })
+          .strict(),
+      ])
+      .optional(),
     /** The whole entry applies to the next N calls only. */
     count: z.number().int().positive().optional(),
     times: z.number().int().positive().optional(),
@@ -75,7 +128,8 @@ export type Effect =
   | { kind: 'rate_limit'; retryAfterS: number; limit: number }
   | { kind: 'status_5xx'; status: 500 | 502 }
   | { kind: 'malformed' }
-  | { kind: 'error'; name: AccountErrorName };
+  | { kind: 'error'; name: AccountErrorName }
+  | { kind: 'answer'; shape: AnswerShape; status?: string };
 
 interface ArmedEffect {
   effect: Effect;
@@ -127,6 +181,10 @@ function arm(input: EndpointFaultInput): ArmedFault {
     add({ kind: 'error', name: spec.name }, spec.count ?? Number.POSITIVE_INFINITY);
   }
   if (input.malformed !== undefined) add({ kind: 'malformed' }, countOf(input.malformed));
+  if (input.answer !== undefined) {
+    const spec = typeof input.answer === 'string' ? { name: input.answer } : input.answer;
+    add({ kind: 'answer', shape: spec.name, ...(spec.status !== undefined ? { status: spec.status } : {}) }, spec.count ?? Number.POSITIVE_INFINITY);
+  }
   return {
     latencyMs: input.latency_ms ?? 0,
     remainingCalls: input.times ?? input.count ?? Number.POSITIVE_INFINITY,

@@ -6,13 +6,17 @@ import { matchNames, nameTokens } from './nameMatch.ts';
 import type { NameMatch } from './nameMatch.ts';
 import { digits, pick, randomFor } from './random.ts';
 import type { Random } from './random.ts';
-import { formatIstIso, formatIstPlain } from './time.ts';
+import { formatIstIso, formatIstPlain, formatUtcIso } from './time.ts';
 
 export type OrderStatus = 'CREATED' | 'SUCCESS' | 'FAILURE' | 'EXPIRED';
 export type ReversalStatus = 'PENDING' | 'TRANSFER_INITIATED' | 'TRANSFER_SUCCESS' | 'FAILED';
 export const REVERSAL_STATUSES: readonly ReversalStatus[] = ['PENDING', 'TRANSFER_INITIATED', 'TRANSFER_SUCCESS', 'FAILED'];
 
 export const LINK_VALIDITY_MS = 10 * 60 * 1000;
+
+/** Cashfree's two forms of valid_upto: "2023-12-20 20:25:16" (India time) or "2024-02-13T13:01:44.000Z". */
+export const VALID_UPTO_FORMS = ['plain', 'iso'] as const;
+export type ValidUptoForm = (typeof VALID_UPTO_FORMS)[number];
 
 /** What the customer "paid with"; every field optional, the rest is made up from the seed. */
 export interface PayOptions {
@@ -301,13 +305,13 @@ export class OrderBook {
         };
       case 'FAILURE':
       case 'EXPIRED':
+        // No account_type here, unlike CREATED.
         return {
           ...base,
           status: state.kind,
           name_match_score: '0',
           added_on: formatIstIso(order.createdAt),
           processed_on: formatIstIso(state.at),
-          account_type: '',
         };
       case 'SUCCESS': {
         const payment = state.payment;
@@ -319,7 +323,8 @@ export class OrderBook {
           ...base,
           utr: payment.utr,
           status: 'SUCCESS',
-          name_match_score: payment.nameMatch ? String(payment.nameMatch.score) : '0',
+          // "" when no name was sent: there was nothing to match.
+          name_match_score: payment.nameMatch ? String(payment.nameMatch.score) : '',
           name_match_result: payment.nameMatch ? payment.nameMatch.result : '',
           added_on: formatIstIso(order.createdAt),
           // The bank confirms a moment after the money arrives.
@@ -332,16 +337,18 @@ export class OrderBook {
     }
   }
 
+  /** The parameters of every Cashfree example: tn=BAV, Rs 1.00, tr and tid the ref_id. */
   upiParams(order: OrderRecord): string {
-    return `pa=${MERCHANT_VPA}&pn=${encodeURIComponent(MERCHANT_NAME)}&am=1.00&tr=CFRPD${order.refId}&mam=1.00&cu=INR&mode=01&purpose=00`;
+    return `pa=${MERCHANT_VPA}&pn=${encodeURIComponent(MERCHANT_NAME)}&tn=BAV&am=1.00&cu=INR&tr=${order.refId}&tid=${order.refId}`;
   }
 
-  createAnswer(order: OrderRecord, qrCode: string, origin: string): CreateAnswer {
+  /** valid_upto as Cashfree writes it: India time without a zone ('plain'), or ISO 8601 in UTC ('iso'). */
+  createAnswer(order: OrderRecord, qrCode: string, origin: string, validUptoForm: ValidUptoForm = 'plain'): CreateAnswer {
     const params = this.upiParams(order);
     return {
       verification_id: order.verificationId,
       ref_id: order.refId,
-      valid_upto: formatIstPlain(order.expiresAt),
+      valid_upto: validUptoForm === 'iso' ? formatUtcIso(order.expiresAt) : formatIstPlain(order.expiresAt),
       upi_link: `upi://pay?${params}`,
       gpay: `tez://upi/pay?${params}`,
       phonepe: `phonepe://pay?${params}`,

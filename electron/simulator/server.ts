@@ -11,12 +11,14 @@ import { qrPng } from '../core/desk/qr-image.ts';
 import { z } from 'zod';
 import { ACCOUNT_ERRORS, ERRORS } from './errors.ts';
 import type { ApiError } from './errors.ts';
-import { FaultPlan, faultsInputSchema } from './faults.ts';
+import { FaultPlan, faultsInputSchema, reshapeAnswer } from './faults.ts';
 import type { Effect, Endpoint, FaultsInput, FaultsView } from './faults.ts';
-import { OrderBook, REVERSAL_STATUSES, SimulatorError } from './orders.ts';
-import type { OrderSummary, PayOptions, ReversalStatus, StatusAnswer } from './orders.ts';
-import { randomFor } from './random.ts';
+import { OrderBook, REVERSAL_STATUSES, SimulatorError, VALID_UPTO_FORMS } from './orders.ts';
+import type { OrderSummary, PayOptions, ReversalStatus, StatusAnswer, ValidUptoForm } from './orders.ts';
+import { digits, randomFor } from './random.ts';
 import { VERIFICATION_ID_CHARACTERS } from '../../shared/ids.ts';
+import { RateLimiter } from './rate-limit.ts';
+import type { RateCounts } from './rate-limit.ts';
 import { checkSignature, keysFromPrivatePem, keysFromPublicPem } from './signature.ts';
 import type { SignatureKeys } from './signature.ts';
 
@@ -46,8 +48,13 @@ export interface SimulatorOptions {
   /** Refund timeline after payment: PENDING, then TRANSFER_INITIATED, then TRANSFER_SUCCESS. */
   reversalInitiatedAfterMs?: number;
   reversalSuccessAfterMs?: number;
-  /** Enforce Cashfree's per-minute request limit (about 100) with 429 answers. Default: off. */
+  /**
+   * Cashfree's merchant-wide limit (Standard tier: 100 a minute): a budget per client id shared
+   * by every caller, X-RateLimit-* on every answer, 429 when spent. Default: off.
+   */
   rateLimitPerMinute?: number;
+  /** The form of valid_upto in create answers: India time without a zone (default) or ISO 8601. */
+  validUptoForm?: ValidUptoForm;
 }
 
 export interface Simulator {
@@ -65,14 +72,17 @@ export interface Simulator {
   clearFaults(): void;
   faults(): FaultsView;
   setAutoPay(afterMs: number | null): void;
+  setValidUptoForm(form: ValidUptoForm): void;
   orders(): OrderSummary[];
+  /** API requests answered and refused by the rate limit, per endpoint; null without a limit. */
+  rateCounts(): RateCounts | null;
   /** Forgets all orders (faults and settings stay). */
   reset(): void;
   close(): Promise<void>;
 }
 
 export { SimulatorError };
-export type { FaultsInput, OrderSummary, PayOptions, ReversalStatus, StatusAnswer };
+export type { FaultsInput, OrderSummary, PayOptions, ReversalStatus, StatusAnswer, ValidUptoForm };
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -88,8 +98,10 @@ const payOptionsSchema = z
     reversal_fails: z.boolean().optional(),
   })
   .strict();
-// Extra fields (redirect_url, newer API versions' options) are tolerated, as Cashfree does.
-const createBodySchema = z.looseObject({ verification_id: z.unknown().optional(), name: z.unknown().optional() });
+// Extra fields (newer API versions' options) are tolerated, as Cashfree does; redirect_url is
+// where Cashfree's hosted page sends the customer back.
+const createBodySchema = z.looseObject({ verification_id: z.unknown().optional(), name: z.unknown().optional(), redirect_url: z.unknown().optional() });
+const validUptoSchema = z.object({ form: z.enum(VALID_UPTO_FORMS) }).strict();
 const autoPaySchema = z.object({ pay_after_ms: z.number().int().nonnegative().nullable() }).strict();
 const reversalSchema = z.object({ status: z.enum(REVERSAL_STATUSES as [ReversalStatus, ...ReversalStatus[]]).nullable() }).strict();
 
@@ -108,10 +120,14 @@ function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
+function hostnameOf(host: string): string {
+  return (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '')).toLowerCase();
+}
+
 /** Host header naming this machine: refuses DNS-rebinding pages that reach 127.0.0.1 under another name. */
 function isLoopbackHostHeader(host: string | undefined): boolean {
   if (host === undefined) return true; // HTTP/1.0 clients on loopback
-  const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
+  const hostname = hostnameOf(host);
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
@@ -167,20 +183,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   });
   const faults = new FaultPlan(randomFor(seed, 'faults'), opts.delayMs ?? 0);
   let autoPayAfterMs: number | null = opts.autoPayAfterMs ?? null;
+  let validUptoForm: ValidUptoForm = opts.validUptoForm ?? 'plain';
+  const errorRefs = randomFor(seed, 'error_ref');
+  // Besides loopback names, the address the server was told to listen on (--host 192.168.1.5).
+  const boundHost = formatHost(opts.host ?? '127.0.0.1').toLowerCase();
+  const hostAllowed = (host: string | undefined): boolean =>
+    isLoopbackHostHeader(host) || (host !== undefined && !['0.0.0.0', '::', ''].includes(opts.host ?? '') && hostnameOf(host) === boundHost);
   let origin = '';
-  // Requests per endpoint in the current clock minute, for the optional rate limit.
-  const minuteCounts = new Map<Endpoint, { minute: number; count: number }>();
-
-  function countRequest(endpoint: Endpoint): { limit: number; remaining: number; resetS: number } | null {
-    const limit = opts.rateLimitPerMinute;
-    if (limit === undefined) return null;
-    const nowMs = now();
-    const minute = Math.floor(nowMs / 60_000);
-    const entry = minuteCounts.get(endpoint);
-    const count = entry && entry.minute === minute ? entry.count + 1 : 1;
-    minuteCounts.set(endpoint, { minute, count });
-    return { limit, remaining: Math.max(0, limit - count), resetS: Math.max(1, Math.ceil(((minute + 1) * 60_000 - nowMs) / 1000)) };
-  }
+  const limiter = opts.rateLimitPerMinute !== undefined ? new RateLimiter(opts.rateLimitPerMinute, now) : null;
 
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -243,7 +253,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const order = book.create(verificationId, typeof name === 'string' && name.trim() !== '' ? name : null, autoPayAfterMs);
     const upiLink = `upi://pay?${book.upiParams(order)}`;
     const png = qrPng(upiLink, { size: 256, margin: 4 });
-    return { status: 200, body: book.createAnswer(order, png.toString('base64'), origin) };
+    return { status: 200, body: book.createAnswer(order, png.toString('base64'), origin, validUptoForm) };
   }
 
   function orderStatus(url: URL): { status: number; body: unknown } {
@@ -266,7 +276,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     return { status: 200, body: book.statusAnswer(order) };
   }
 
-  function sendFaultEffect(req: IncomingMessage, res: ServerResponse, effect: Exclude<Effect, { kind: 'malformed' }>): void {
+  function sendFaultEffect(req: IncomingMessage, res: ServerResponse, effect: Exclude<Effect, { kind: 'malformed' | 'answer' }>): void {
     switch (effect.kind) {
       case 'reset':
         req.socket.destroy();
@@ -282,7 +292,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         });
         return;
       case 'status_5xx':
-        sendError(res, effect.status === 502 ? ERRORS.upstream : ERRORS.internal);
+        if (effect.status === 502) sendError(res, ERRORS.upstream);
+        else sendError(res, { ...ERRORS.internal, body: { ...ERRORS.internal.body, error: { refId: digits(errorRefs, 7) } } });
         return;
       case 'error': {
         const error = ACCOUNT_ERRORS[effect.name];
@@ -298,29 +309,30 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const decision = faults.take(endpoint);
     await sleep(decision.latencyMs);
     if (closing) return;
-    if (decision.effect && decision.effect.kind !== 'malformed') {
+    if (limiter) {
+      // Set on the response, so every answer below carries them, errors and faults included.
+      const rate = limiter.take(header(req, 'x-client-id')?.trim() ?? '', endpoint);
+      for (const [name, value] of Object.entries(rate.headers)) res.setHeader(name, value);
+      if (!rate.allowed) return sendError(res, ERRORS.rateLimited);
+    }
+    if (decision.effect && decision.effect.kind !== 'malformed' && decision.effect.kind !== 'answer') {
       sendFaultEffect(req, res, decision.effect);
       return;
     }
-    const rate = countRequest(endpoint);
-    const rateHeaders: Record<string, string> = rate
-      ? { 'X-RateLimit-Limit': String(rate.limit), 'X-RateLimit-Remaining': String(rate.remaining), 'X-RateLimit-Reset': String(rate.resetS) }
-      : {};
-    if (rate && rate.remaining === 0 && (minuteCounts.get(endpoint)?.count ?? 0) > rate.limit) {
-      sendError(res, ERRORS.rateLimited, { ...rateHeaders, 'Retry-After': String(rate.resetS) });
-      return;
-    }
     const authError = authenticate(req);
-    const answer = authError ?? (endpoint === 'create' ? await createOrder(body) : orderStatus(url));
+    let answer = authError ?? (endpoint === 'create' ? await createOrder(body) : orderStatus(url));
+    if (decision.effect?.kind === 'answer' && answer.status === 200) {
+      answer = { status: 200, body: reshapeAnswer(endpoint, answer.body as Record<string, unknown>, decision.effect.shape, decision.effect.status) };
+    }
     if (decision.effect?.kind === 'malformed') {
       // The server did the work but the answer arrives cut short.
       const text = JSON.stringify(answer.body);
       const truncated = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-      res.writeHead(answer.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(truncated), ...rateHeaders });
+      res.writeHead(answer.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(truncated) });
       res.end(truncated);
       return;
     }
-    sendJson(res, answer.status, answer.body, rateHeaders);
+    sendJson(res, answer.status, answer.body);
   }
 
   // ---- Control API (/__sim) -----------------------------------------------------------------
@@ -351,7 +363,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   }
 
   async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
-    if (!isLoopback(req.socket.remoteAddress) || !isLoopbackHostHeader(header(req, 'host'))) {
+    if (!isLoopback(req.socket.remoteAddress)) {
       sendJson(res, 403, { error: 'forbidden', message: 'the control API answers loopback clients only' });
       return;
     }
@@ -376,6 +388,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
           auto_pay_after_ms: autoPayAfterMs,
           signature_required: keys !== null,
           credentials_configured: opts.clientId !== undefined || opts.clientSecret !== undefined,
+          valid_upto_form: validUptoForm,
           faults: faults.view(),
         });
       } else if (method === 'GET' && first === 'orders' && parts.length === 1) {
@@ -397,6 +410,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       } else if (method === 'POST' && first === 'auto' && parts.length === 1) {
         autoPayAfterMs = autoPaySchema.parse(json ?? {}).pay_after_ms;
         sendJson(res, 200, { auto_pay_after_ms: autoPayAfterMs });
+      } else if (method === 'POST' && first === 'valid-upto' && parts.length === 1) {
+        validUptoForm = validUptoSchema.parse(json ?? {}).form;
+        sendJson(res, 200, { valid_upto_form: validUptoForm });
       } else if (method === 'POST' && first === 'reset' && parts.length === 1) {
         book.clear();
         sendJson(res, 200, { orders: 0 });
@@ -424,6 +440,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (closing) return;
     if (body === 'too_large') {
       sendError(res, ERRORS.bodyTooLarge);
+      return;
+    }
+    // Every route, not only the control API: a DNS-rebinding page must not reach Cashfree's either.
+    if (!hostAllowed(header(req, 'host'))) {
+      sendError(res, ERRORS.hostNotAllowed);
       return;
     }
     const path = url.pathname.replace(/\/+$/, '');
@@ -493,7 +514,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     setAutoPay: (afterMs) => {
       autoPayAfterMs = afterMs;
     },
+    setValidUptoForm: (form) => {
+      validUptoForm = form;
+    },
     orders: () => book.summaries(),
+    rateCounts: () => limiter?.counts() ?? null,
     reset: () => book.clear(),
     close: async () => {
       if (closing) return;

@@ -18,3 +18,8 @@ export function formatIstIso(epochMs: number): string {
   const { date, time } = istParts(epochMs);
   return `${date}T${time}+05:30`;
 }
+
+/** ISO 8601 in UTC with whole seconds, the other form of `valid_upto` ("2024-02-13T13:01:44.000Z"). */
+export function formatUtcIso(epochMs: number): string {
+  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString();
+}

@@ -1,7 +1,8 @@
 // The one place that talks to main: window.rpd in Electron, the HTTP bridge in a browser.
 // In a browser there is no main process for the desktop-only channels, so the page does those
 // jobs itself here (clipboard, QR image, notifications), and the rest of the UI never asks
-// which transport it runs on.
+// which transport it runs on. Nothing here is module state: `createApi()` makes one client, which
+// main.tsx hands to the whole UI through one React context (context.ts).
 import { CHANNELS, EVENTS } from '../../shared/channels.ts';
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, RpdApi } from '../../shared/contract.ts';
 import { qrFileName } from '../../shared/qr.ts';
@@ -23,6 +24,9 @@ const failure = (message: string, retryable = true, code: AppError['code'] = 'un
 
 function bridgeApi(token: string): RpdApi {
   const api: Record<string, unknown> = {};
+  // preferences.clipboardClearSeconds, for the preview's own clearing: read once, kept by the event.
+  let clearSeconds = 60;
+  const clipboard = clipboardWriter(() => clearSeconds);
   const call = async <K extends ChannelName>(channel: K, input: unknown): Promise<Result<ChannelOutput<K>>> => {
     try {
       const res = await fetch(`/api/${channel}`, {
@@ -43,7 +47,7 @@ function bridgeApi(token: string): RpdApi {
     return { ok: true, data: { name: order.data.name, link: order.data.links.upi } };
   };
   const local: Local = {
-    'clipboard.write': writeClipboard,
+    'clipboard.write': clipboard,
     'qr.save': async ({ verificationId }) => {
       const order = await payableOrder(verificationId);
       if (!order.ok) return order;
@@ -71,23 +75,50 @@ function bridgeApi(token: string): RpdApi {
     api[channel] = local[channel] ?? ((input: unknown) => call(channel, input));
   }
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
-  let source: EventSource | null = null;
+  let streaming = false;
   api.on = (event: EventName, listener: (p: unknown) => void) => {
-    if (!source) {
-      source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      for (const name of EVENTS) {
-        source.addEventListener(name, (e) => {
-          const payload: unknown = JSON.parse((e as MessageEvent<string>).data);
-          for (const l of listeners.get(name) ?? []) l(payload);
-        });
-      }
+    if (!streaming) {
+      streaming = true;
+      void streamEvents(token, (name, payload) => {
+        if ((EVENTS as readonly string[]).includes(name)) for (const l of listeners.get(name as EventName) ?? []) l(payload);
+      });
     }
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     set.add(listener);
     return () => set.delete(listener);
   };
-  return api as RpdApi;
+  const typed = api as RpdApi;
+  void typed['settings.get'](undefined).then((r) => r.ok && (clearSeconds = r.data.preferences.clipboardClearSeconds));
+  typed.on('settings.changed', (s) => (clearSeconds = s.preferences.clipboardClearSeconds));
+  return typed;
+}
+
+/**
+ * The bridge's server-sent events, read with fetch so the token goes in a header (EventSource can
+ * only put it in the URL, which ends up in logs). Reconnects after a second when the stream ends.
+ */
+async function streamEvents(token: string, dispatch: (name: string, payload: unknown) => void): Promise<void> {
+  for (;;) {
+    try {
+      const res = await fetch('/api/events', { headers: { 'x-rpd-token': token } });
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        const frames = (buffer += chunk.value).split('\n\n');
+        buffer = frames.pop() ?? '';
+        for (const frame of frames) {
+          const field = (name: string) => frame.split('\n').find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+          const name = field('event');
+          const data = field('data');
+          if (name && data !== undefined) dispatch(name, JSON.parse(data));
+        }
+      }
+    } catch {
+      // Server gone or restarting: try again below.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 function downloadBlob(blob: Blob, fileName: string): void {
@@ -102,46 +133,51 @@ function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-let clipboardClearSeconds = 60;
-let clearTimer: ReturnType<typeof setTimeout> | null = null;
-
-/** preferences.clipboardClearSeconds, for the browser preview's own clearing. */
-export function setClipboardClearSeconds(seconds: number): void {
-  clipboardClearSeconds = seconds;
-}
-
 /**
  * In a browser the page writes the clipboard itself. Personal data is cleared after a while if
  * it is still there; a page may read the clipboard only while it has focus, so this is best effort.
  */
-async function writeClipboard({ text, sensitive }: { text: string; sensitive?: boolean }): Promise<Result<null>> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    return failure('The browser did not allow writing to the clipboard. Click in the window and try again.');
-  }
-  if (clearTimer) clearTimeout(clearTimer);
-  clearTimer = null;
-  if (sensitive && clipboardClearSeconds > 0) {
-    clearTimer = setTimeout(() => {
-      clearTimer = null;
-      if (!document.hasFocus()) return;
-      void navigator.clipboard
-        .readText()
-        .then((current) => (current === text ? navigator.clipboard.writeText('') : undefined))
-        .catch(() => {});
-    }, clipboardClearSeconds * 1000);
-  }
-  return { ok: true, data: null };
+export function clipboardWriter(clearSeconds: () => number): (input: { text: string; sensitive?: boolean }) => Promise<Result<null>> {
+  let clearTimer: ReturnType<typeof setTimeout> | null = null;
+  return async ({ text, sensitive }) => {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      return failure('The browser did not allow writing to the clipboard. Click in the window and try again.');
+    }
+    if (clearTimer) clearTimeout(clearTimer);
+    clearTimer = null;
+    const seconds = clearSeconds();
+    if (sensitive && seconds > 0) {
+      clearTimer = setTimeout(() => {
+        clearTimer = null;
+        if (!document.hasFocus()) return;
+        void navigator.clipboard
+          .readText()
+          .then((current) => (current === text ? navigator.clipboard.writeText('') : undefined))
+          .catch(() => {});
+      }, seconds * 1000);
+    }
+    return { ok: true, data: null };
+  };
 }
 
 function tokenFromLocation(): string {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromHash) sessionStorage.setItem('rpd-token', fromHash);
+  if (fromHash) {
+    sessionStorage.setItem('rpd-token', fromHash);
+    // Out of the address bar, where it could be copied, shared or shown on a shared screen.
+    history.replaceState(null, '', location.pathname + location.search);
+  }
   return fromHash ?? sessionStorage.getItem('rpd-token') ?? '';
 }
 
-/** True inside the Electron app, where main does the desktop-only jobs (separate windows...). */
-export const isDesktop = Boolean(window.rpd);
+export interface ApiClient {
+  api: RpdApi;
+  /** True inside the Electron app, where main does the desktop-only jobs (separate windows...). */
+  isDesktop: boolean;
+}
 
-export const api: RpdApi = window.rpd ?? bridgeApi(tokenFromLocation());
+export function createApi(): ApiClient {
+  return window.rpd ? { api: window.rpd, isDesktop: true } : { api: bridgeApi(tokenFromLocation()), isDesktop: false };
+}

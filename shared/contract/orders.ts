@@ -21,6 +21,8 @@ export const orderChannels = {
   'order.get': { input: VerificationRef, output: Order },
   'order.open': { input: Nothing, output: z.array(Order) },
   'order.recheck': { input: VerificationRef, output: Order },
+  /** The order on the agent's screen (null: none): main follows it more closely than the rest. */
+  'order.focus': { input: z.object({ verificationId: VerificationId.nullable() }).strict(), output: z.null() },
   'demo.pay': {
     input: VerificationRef.extend({ nameAtBank: z.string().min(1).max(140).optional() }).strict(),
     output: z.null(),
@@ -33,4 +35,6 @@ export const orderChannels = {
 
 export const orderEvents = {
   'order.updated': Order,
+  /** Cashfree was asked about an order (changed or not): the window shows "checked hh:mm:ss". */
+  'order.checked': z.object({ verificationId: z.string(), checkedAt: z.number() }),
 } as const satisfies EventSlice;

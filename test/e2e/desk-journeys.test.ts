@@ -7,6 +7,9 @@ import type { Result } from '../../shared/result.ts';
 import { callBridge, decodeQr, launchBrowser, newPage, readClipboard, screenshot, skipReason, startWebApp } from './harness.ts';
 import type { WebApp } from './harness.ts';
 
+/** Any paid verdict: the simulator's name at bank decides whether it also matches. */
+const PAID = /Verified: name matches|Paid/;
+
 const APPS = [
   ['UPI', 'upi'],
   ['GPay', 'gpay'],
@@ -65,21 +68,24 @@ describe.skipIf(skipReason !== null)(`Agent journeys in Chromium${skipReason ? `
     }
     await page.getByRole('button', { name: 'Copy message' }).click();
     const message = await readClipboard(page);
-    expect(message).toContain(order.links!.upi);
+    // The default message carries Cashfree's tappable page when there is one, the UPI link otherwise.
+    expect(message).toContain(order.pageUrl ?? order.links!.upi);
     expect(message).toContain('Priya Nair');
     expect(message).not.toContain('TEST LINK');
-    await page.getByText('Message copied').waitFor();
+    await page.getByRole('status', { name: 'Announcements' }).getByText('Message copied').waitFor();
+    await page.getByRole('button', { name: 'Copy message ✓ Copied' }).waitFor();
     await screenshot(page, 'waiting-with-links');
 
     await page.getByRole('button', { name: 'Simulate payment' }).click();
-    await status(page).filter({ hasText: 'Verified' }).waitFor({ timeout: 15_000 });
+    await status(page).filter({ hasText: PAID }).waitFor({ timeout: 15_000 });
     const account = page.getByRole('region', { name: 'Result' }).locator('dt:has-text("Account") + dd');
     // Last four digits only, whichever mask character the order service uses.
     await expect.poll(() => account.textContent()).toMatch(/^(X+|•+)\d{4}$/);
     expect(await page.getByRole('img', { name: /QR code/ }).count()).toBe(0);
     await page.getByRole('button', { name: 'Copy result' }).click();
     const ticket = await readClipboard(page);
-    expect(ticket).toContain(`RPD ${order.verificationId}: Verified`);
+    // The ticket starts with the verdict (the simulator's name at bank decides which paid one).
+    expect(ticket).toMatch(new RegExp(`^RPD ${order.verificationId}: (Verified: name matches|Paid: )`));
     expect(ticket).toMatch(/Account: (X+|•+)\d{4}\n/);
     await screenshot(page, 'verified');
   });
@@ -89,15 +95,15 @@ describe.skipIf(skipReason !== null)(`Agent journeys in Chromium${skipReason ? `
     const first = await generate(page, 'Sunita Devi');
     const second = await generate(page, 'Mohammed Irfan');
     const list = page.getByRole('list', { name: 'Open orders' }).getByRole('button');
-    await expect.poll(async () => (await list.allTextContents()).slice(0, 2).map((t) => t.split(/Waiting|Verified/)[0])).toEqual(['Mohammed Irfan', 'Sunita Devi']);
+    await expect.poll(async () => (await list.allTextContents()).slice(0, 2).map((t) => t.split(/Waiting|Verified|Paid/)[0])).toEqual(['Mohammed Irfan', 'Sunita Devi']);
     // The first customer pays while the agent looks at the second one.
     await callBridge(app, 'demo.pay', { verificationId: first.verificationId });
-    await list.filter({ hasText: 'Sunita Devi' }).filter({ hasText: 'Verified' }).waitFor({ timeout: 15_000 });
+    await list.filter({ hasText: 'Sunita Devi' }).filter({ hasText: PAID }).waitFor({ timeout: 15_000 });
     expect(await status(page).textContent()).toBe('Waiting for payment');
     expect(decodeQr(await page.getByRole('img', { name: 'UPI QR code for Mohammed Irfan' }).screenshot())).toBe(second.links?.upi);
     await screenshot(page, 'two-orders-one-verified');
     await list.filter({ hasText: 'Sunita Devi' }).click();
-    await status(page).filter({ hasText: 'Verified' }).waitFor();
+    await status(page).filter({ hasText: PAID }).waitFor();
     await page.getByRole('heading', { name: 'Sunita Devi' }).waitFor();
   });
 
@@ -122,7 +128,8 @@ describe.skipIf(skipReason !== null)(`Agent journeys in Chromium${skipReason ? `
     await generate(page, 'Mohan Lal');
     await page.getByRole('button', { name: 'Simulate failure' }).click();
     await status(page).filter({ hasText: 'Failed' }).waitFor({ timeout: 15_000 });
-    await page.getByText('Payment failed').waitFor();
+    await page.getByRole('region', { name: 'QR code' }).getByText('Payment failed').waitFor();
+    await page.getByText('This link can no longer be paid: the payment failed. Make a new link.').waitFor();
     await page.getByRole('button', { name: 'New link for Mohan Lal' }).waitFor();
     expect(await page.getByRole('button', { name: 'Simulate payment' }).count()).toBe(0);
   });
@@ -198,7 +205,7 @@ describe.skipIf(skipReason !== null)(`Agent journeys in Chromium${skipReason ? `
     const order = (await openOrders()).find((o) => o.name === 'Suresh Babu K')!;
 
     await page.keyboard.press('Control+Shift+C');
-    await expect.poll(() => readClipboard(page)).toContain(order.links!.upi);
+    await expect.poll(() => readClipboard(page)).toContain(order.pageUrl ?? order.links!.upi);
 
     await page.keyboard.press('F1');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

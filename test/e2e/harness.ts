@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
@@ -112,4 +113,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function readClipboard(page: Page): Promise<string> {
   // Runs in the page, where `navigator` is the DOM's; this file is type-checked for Node.
   return page.evaluate('navigator.clipboard.readText()') as Promise<string>;
+}
+
+/** One `npm run web` and one Chromium for a describe block, started before its tests and stopped after. */
+export function useWebAppAndBrowser(env: NodeJS.ProcessEnv = {}): { app: () => WebApp; browser: () => Browser } {
+  let app: WebApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startWebApp(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the web app is not started yet');
+    return value;
+  };
+  return { app: () => ready(app), browser: () => ready(browser) };
 }

@@ -6,16 +6,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { istIso } from '../../shared/ist.ts';
 import { launchBrowser, readClipboard, screenshot, skipReason, startWebApp } from './harness.ts';
 import type { WebApp } from './harness.ts';
 import { seedHistory } from './history-seed.ts';
 
 const SEEDED = 100_000;
 const WAIT = { timeout: 20_000 };
-const day = (ms: number): string => {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+// Days are India days, as the date filter reads them.
+const day = (ms: number): string => istIso(ms).slice(0, 10);
+/** The cells of a row as the agent sees them: time, name, verdict, account, match, profile. */
+const cells = (label: string): string[] => label.split(' | ');
 
 describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} orders in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let dir: string;
@@ -31,7 +32,9 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
 
   // One read in the page: rows come and go as the list scrolls, so they are not read one by one.
   const labels = (): Promise<string[]> =>
-    options.evaluateAll((rows: { getAttribute(name: string): string | null }[]) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    options.evaluateAll((rows: { children: ArrayLike<{ textContent: string | null }> }[]) =>
+      rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '').join(' | ')),
+    );
   /** Waits until the rows shown are non-empty and all pass `test`. */
   const rowsSettle = (test: (label: string) => boolean) =>
     expect.poll(async () => {
@@ -73,14 +76,14 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
     // The seed's newest order is an hour old; every row has time, name, state, match, account, profile.
     const first = (await labels())[0]!;
     newest = first;
-    expect(first).toMatch(/^[\p{L} ]+, (Verified|Failed|Expired)(, [A-Za-z ]+ match)?(, account ••••\d{4})?, (Production|Sandbox), \d{1,2} \w{3}, \d{2}:\d{2}$/u);
+    expect(first).toMatch(/^\d{1,2} \w{3}, \d{2}:\d{2} IST \| [\p{L} ]+ \| (Verified: name matches|Paid: [\w ]+|Paid from a wallet: ask for a bank account|Payment failed|Expired) \| (••••\d{4}|—) \| ([A-Za-z ]+ match|—) \| (Production|Sandbox)$/u);
     await screenshot(page, 'history-100k');
   });
 
   it('finds Kumar rows for "ku" as the agent types', async () => {
     await search.click();
     await page.keyboard.type('ku', { delay: 30 });
-    await rowsSettle((l) => /\bku/i.test(l.split(', ')[0]!));
+    await rowsSettle((l) => /\bku/i.test(cells(l)[1]!));
     expect(await options.count()).toBeLessThan(100);
     await screenshot(page, 'history-search-ku');
   });
@@ -88,17 +91,21 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
   it('narrows by status, profile, match result and dates', async () => {
     await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Failed' });
     await page.getByRole('combobox', { name: 'Profile', exact: true }).selectOption({ label: 'Sandbox' });
-    await rowsSettle((l) => /\bku/i.test(l) && l.includes(', Failed, ') && l.includes(', Sandbox, '));
+    await rowsSettle((l) => /\bku/i.test(l) && cells(l)[2] === 'Payment failed' && cells(l)[5] === 'Sandbox');
     await page.getByRole('combobox', { name: 'Match result', exact: true }).selectOption({ label: 'No match' });
-    await rowsSettle((l) => l.includes(', Failed, No match, ') && l.includes(', Sandbox, '));
+    await rowsSettle((l) => cells(l)[2] === 'Payment failed' && cells(l)[4] === 'No match' && cells(l)[5] === 'Sandbox');
+    await page.getByRole('button', { name: 'Clear' }).click();
+    // The verdict filter: paid, but the name does not match.
+    await page.getByRole('combobox', { name: 'Verdict', exact: true }).selectOption({ label: 'Paid: name does NOT match' });
+    await rowsSettle((l) => cells(l)[2] === 'Paid: name does NOT match' && cells(l)[4] === 'No match');
 
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect.poll(() => search.inputValue()).toBe('');
     const yesterday = Date.now() - 86_400_000;
-    const shown = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short' }).format(new Date(yesterday));
+    const shown = new Intl.DateTimeFormat('en-IN', { timeZone: 'Asia/Kolkata', day: 'numeric', month: 'short' }).format(new Date(yesterday));
     await page.getByLabel('From', { exact: true }).fill(day(yesterday));
     await page.getByLabel('To', { exact: true }).fill(day(yesterday));
-    await rowsSettle((l) => l.endsWith(`, ${shown}, ${l.slice(-5)}`));
+    await rowsSettle((l) => l.startsWith(`${shown}, `));
     await page.getByRole('button', { name: 'Clear' }).click();
     // The unfiltered list is back once its newest order leads again.
     await expect.poll(async () => (await labels())[0], WAIT).toBe(newest);
@@ -125,18 +132,18 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const selected = list.getByRole('option', { selected: true });
-    const label = (await selected.getAttribute('aria-label'))!;
+    const label = await selected.evaluate((r: { children: ArrayLike<{ textContent: string | null }> }) => Array.from(r.children, (c) => c.textContent ?? '').join(' | '));
     expect((await labels()).indexOf(label)).toBe(2);
     await page.keyboard.press('Enter');
-    const name = label.split(', ')[0]!;
+    const name = cells(label)[1]!;
     const detail = page.getByRole('article', { name: `Order for ${name}` });
     await detail.waitFor(WAIT);
     await detail.getByRole('button', { name: 'Copy result' }).click();
     await detail.getByText(/^Result copied/).waitFor(WAIT);
     const copied = await readClipboard(page);
     expect(copied).toContain(`Customer name entered: ${name}`);
-    if (label.includes(', account ')) {
-      const masked = /account (••••\d{4})/.exec(label)![1]!;
+    if (/••••\d{4}/.test(label)) {
+      const masked = cells(label)[3]!;
       await detail.getByText(masked, { exact: true }).waitFor();
       expect(copied).toContain(`Account: ${masked}`);
       expect(copied).not.toMatch(/Account: \d/);
@@ -146,29 +153,29 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
     await expect.poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('Search history');
   });
 
-  it('shows a new order at the top live, and its payment turns the row to Verified', async () => {
+  it('shows a new order at the top live, and its payment turns the row to its verdict', async () => {
     await search.fill('ku');
     await rowsSettle((l) => /\bku/i.test(l));
     await page.getByLabel('Customer name').fill('Kumar Live Test');
     await page.getByRole('button', { name: 'Generate' }).click();
-    await expect.poll(async () => (await labels())[0], WAIT).toMatch(/^Kumar Live Test, (Creating|Waiting for payment), .*Demo/);
-    await expect.poll(async () => (await labels())[0], WAIT).toMatch(/^Kumar Live Test, Waiting for payment, /);
+    await expect.poll(async () => (await labels())[0], WAIT).toMatch(/ \| Kumar Live Test \| (Creating…|Waiting for payment) \| .*Demo$/);
+    await expect.poll(async () => (await labels())[0], WAIT).toMatch(/ \| Kumar Live Test \| Waiting for payment \| /);
     await options.first().click();
     const detail = page.getByRole('article', { name: 'Order for Kumar Live Test' });
     await detail.getByRole('button', { name: 'Re-check status' }).click();
-    await detail.getByText('Checked just now: waiting for payment.').waitFor(WAIT);
+    await detail.getByText('Checked just now: Waiting for payment.').waitFor(WAIT);
     await page.getByRole('button', { name: 'Simulate payment' }).click();
-    await expect.poll(async () => (await labels())[0], WAIT).toMatch(/^Kumar Live Test, Verified, ([A-Za-z ]+ match, )?account ••••\d{4}, Demo, /);
+    await expect.poll(async () => (await labels())[0], WAIT).toMatch(/ \| Kumar Live Test \| (Verified: name matches|Paid: [\w ]+) \| ••••\d{4} \| .* \| Demo$/);
     // The open detail follows too, and a final order has nothing to re-check.
-    await detail.getByLabel('Status of this order').filter({ hasText: 'Verified' }).waitFor(WAIT);
+    await detail.getByLabel('Status of this order').filter({ hasText: /^(Verified|Paid)/ }).waitFor(WAIT);
     expect(await detail.getByRole('button', { name: 'Re-check status' }).count()).toBe(0);
     expect(await detail.getByText(/^Checked just now/).count()).toBe(0);
     await screenshot(page, 'history-live-verified');
   });
 
   it('exports the current filter as a CSV download with masked accounts', async () => {
-    await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Verified' });
-    await rowsSettle((l) => l.includes(', Verified, '));
+    await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Paid' });
+    await rowsSettle((l) => /^(Verified|Paid)/.test(cells(l)[2]!));
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export CSV' });
     expect(await dialog.getByRole('checkbox', { name: 'Include full bank details' }).isChecked()).toBe(false);
@@ -179,7 +186,7 @@ describe.skipIf(skipReason !== null)(`History of ${SEEDED.toLocaleString('en')} 
     const lines = csv.replace(/^\ufeff/, '').trimEnd().split(/\r?\n/);
     const header = lines[0]!.split(',');
     expect(header).toEqual([
-      'verification_id', 'ref_id', 'created_at', 'updated_at', 'profile', 'state', 'name', 'note',
+      'verification_id', 'ref_id', 'created_at', 'updated_at', 'profile', 'state', 'verdict', 'name', 'note',
       'name_match_result', 'masked_account', 'valid_upto', 'answer_lost', 'replaces',
     ]);
     const notice = await page.getByText(/^Exported [\d,]+ orders to rpd-history-/).textContent();

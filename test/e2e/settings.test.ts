@@ -27,7 +27,7 @@ describe.skipIf(skipReason !== null)(`Settings in Chromium${skipReason ? ` (skip
     app = await startWebApp();
     browser = await launchBrowser();
     // Listen to the same event stream the page does, to scan what main pushes.
-    const stream = await fetch(`${app.origin}/api/events?token=${encodeURIComponent(app.token)}`, { signal: stopEvents.signal });
+    const stream = await fetch(`${app.origin}/api/events`, { headers: { 'x-rpd-token': app.token }, signal: stopEvents.signal });
     void (async () => {
       try {
         for await (const chunk of stream.body!) events += Buffer.from(chunk).toString();
@@ -79,12 +79,19 @@ describe.skipIf(skipReason !== null)(`Settings in Chromium${skipReason ? ` (skip
     await dialog.getByLabel('Client secret').fill(WRONG_SECRET);
     await dialog.getByLabel('Custom address').fill(sim.baseUrl);
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    // A new address is shown by its host and confirmed before the keys go there.
+    const simHost = new URL(sim.baseUrl).host;
+    const confirmAddress = dialog.getByRole('group', { name: `Send the Sandbox keys to ${simHost}?` });
+    await confirmAddress.waitFor();
+    await screenshot(page, 'settings-confirm-address');
+    await confirmAddress.getByRole('button', { name: `Yes, use ${simHost}` }).click();
     await dialog.getByText(/to save them anyway/).waitFor();
     expect(await dialog.getByLabel('Client secret').inputValue()).toBe(WRONG_SECRET);
     await screenshot(page, 'settings-weak-refused');
 
     await dialog.getByRole('checkbox', { name: /weak/ }).check();
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await confirmAddress.getByRole('button', { name: `Yes, use ${simHost}` }).click();
     await dialog.getByText(`Saved: client ID …${CLIENT_ID.slice(-4)}`).waitFor();
     expect(await dialog.getByLabel('Client ID').inputValue()).toBe('');
     expect(await dialog.getByLabel('Client secret').inputValue()).toBe('');
@@ -154,7 +161,15 @@ describe.skipIf(skipReason !== null)(`Settings in Chromium${skipReason ? ` (skip
     const changed = exported.replace('"retentionDays": 180', '"retentionDays": 45');
     expect(changed).not.toBe(exported);
     await dialog.getByLabel('Import settings').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(changed) });
-    await dialog.getByText(/Imported team\.json/).waitFor();
+    const list = dialog.getByRole('form', { name: 'Changes in team.json' });
+    await list.waitFor();
+    // Lowering retention deletes history: it waits for the agent's tick.
+    const retention = list.getByRole('checkbox', { name: 'Keep history for (days)' });
+    expect(await retention.isChecked()).toBe(false);
+    expect(await list.textContent()).toMatch(/180 → 45.*History older than 45 days would be deleted/);
+    await retention.check();
+    await list.getByRole('button', { name: 'Apply 1 selected change' }).click();
+    await dialog.getByText(/Imported 1 of 1 change from team\.json/).waitFor();
     expect(await dialog.getByLabel('Keep history for (days)').inputValue()).toBe('45');
     await screenshot(page, 'settings-imported');
   });

@@ -10,13 +10,16 @@ Object.defineProperty(navigator, 'clipboard', {
   },
 });
 
-const { api, setClipboardClearSeconds } = await import('../../renderer/src/api.ts');
+const { clipboardWriter } = await import('../../renderer/src/api.ts');
+let seconds = 5;
+const write = clipboardWriter(() => seconds);
+const api = { 'clipboard.write': write };
 
 describe('browser clipboard', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     vi.spyOn(document, 'hasFocus').mockReturnValue(true);
-    setClipboardClearSeconds(5);
+    seconds = 5;
     board.text = '';
   });
   afterEach(() => {

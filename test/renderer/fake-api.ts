@@ -1,6 +1,7 @@
 // A small stand-in for main behind the settings channels: keeps profiles in memory, answers like
 // the real handlers (write-only secrets, weak-consent refusal, Production confirmation) and pushes
 // settings.changed after each change. Every call is recorded so tests can check what was sent.
+import type { BrowserIntegration } from '../../shared/browser-bridge.ts';
 import type { ProbeOutcome, RpdApi } from '../../shared/contract.ts';
 import type { ProfileKind } from '../../shared/domain.ts';
 import type { AppError, ErrorCode, Result } from '../../shared/result.ts';
@@ -53,6 +54,16 @@ export class FakeMain {
     this.settings = structuredClone(next);
     for (const l of this.listeners) l(structuredClone(this.settings));
   }
+
+  browsers: BrowserIntegration = {
+    allowed: false,
+    browsers: [
+      { browser: 'chrome', label: 'Google Chrome', on: false },
+      { browser: 'chromium', label: 'Chromium', on: false },
+      { browser: 'edge', label: 'Microsoft Edge', on: false },
+      { browser: 'brave', label: 'Brave', on: false },
+    ],
+  };
 
   callsTo(channel: string): unknown[] {
     return this.calls.filter((c) => c.channel === channel).map((c) => c.input);
@@ -139,21 +150,13 @@ export class FakeMain {
         record('settings.testConnection', input);
         return ok(await this.probe);
       },
-      'settings.import': async (input: { json: string }) => {
-        record('settings.import', input);
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(input.json);
-        } catch {
-          return fail('invalid_input', 'The settings file is not valid JSON.');
-        }
-        const prefs = (parsed as { preferences?: Partial<PublicSettings['preferences']> }).preferences;
-        if (!prefs) return fail('invalid_input', 'This is not an RPD Desk settings export, or it carries fields it must not (preferences).');
-        this.settings.preferences = { ...this.settings.preferences, ...prefs };
-        this.emit();
-        return ok(this.settings);
-      },
       'settings.export': async () => ok({ json: JSON.stringify({ format: 'rpd-desk-settings', preferences: this.settings.preferences }) }),
+      'browser.integration': async () => ok(this.browsers),
+      'browser.setIntegration': async (input: { browser: string; on: boolean }) => {
+        record('browser.setIntegration', input);
+        this.browsers = { allowed: this.browsers.allowed || input.on, browsers: this.browsers.browsers.map((b) => (b.browser === input.browser ? { ...b, on: input.on } : b)) };
+        return ok(this.browsers);
+      },
     };
     const on = (event: string, listener: Listener) => {
       if (event !== 'settings.changed') return () => {};

@@ -65,6 +65,7 @@ function matches(row: HistoryRow, q: HistoryQuery): boolean {
   }
   if (q.states?.length && !q.states.includes(row.state)) return false;
   if (q.profiles?.length && !q.profiles.includes(row.profile)) return false;
+  if (q.verdicts?.length && !q.verdicts.includes(row.verdict)) return false;
   if (q.matchResults?.length && !q.matchResults.includes(row.matchResult ?? 'none')) return false;
   if (q.from !== undefined && row.createdAt < q.from) return false;
   if (q.to !== undefined && row.createdAt > q.to) return false;

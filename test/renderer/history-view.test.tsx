@@ -72,10 +72,10 @@ describe('history list', () => {
   it('shows the newest orders first, each with time, name, state, match, masked account and profile', async () => {
     await renderWith();
     const first = options()[0]!;
-    expect(first.getAttribute('aria-label')).toMatch(/^Asha Kumari 0, Verified, Direct match, account ••••0000, Production, /);
+    expect(first.textContent).toMatch(/^\d+ Nov, \d\d:\d\d IST Asha Kumari 0 Verified: name matches ••••0000 Direct match Production$/);
     expect(first.textContent).toContain('Asha Kumari 0');
     expect(first.textContent).toContain('••••0000');
-    expect(first.querySelector('.col-state')?.className).toContain('tone-ok');
+    expect(first.querySelector('.col-state .verdict')?.className).toContain('tone-good');
     expect(options()[2]!.textContent).toContain('Expired');
     expect(options()[2]!.textContent).toContain('—');
   });
@@ -196,7 +196,9 @@ describe('search and filters', () => {
       }),
     );
     await waitFor(() => expect(options().length).toBeGreaterThan(0));
-    for (const o of options()) expect(o.getAttribute('aria-label')).toMatch(/Verified, Direct match, .*Production/);
+    for (const o of options()) expect(o.textContent).toMatch(/Verified: name matches .*Direct match Production/);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Verdict' }), { target: { value: 'name_mismatch' } });
+    await waitFor(() => expect(lastSearch(fake).verdicts).toEqual(['name_mismatch']));
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Match result' }), { target: { value: 'none' } });
     await screen.findByText('No orders match these filters.');
@@ -244,9 +246,9 @@ describe('keyboard and detail', () => {
     expect(within(detail).getByText('BHARATH KUMAR 1')).toBeTruthy();
     expect(within(detail).getByText('••••0001')).toBeTruthy();
     expect(within(detail).getByText('HDFC0001234')).toBeTruthy();
-    expect(within(detail).getByText('customer1@okhdfcbank')).toBeTruthy();
+    expect(within(detail).getByText('cu***@okhdfcbank')).toBeTruthy();
     expect(within(detail).getByText('433000000001')).toBeTruthy();
-    expect(within(detail).getByText('Good partial match · score 89')).toBeTruthy();
+    expect(within(detail).getByText('Good partial match (89/100)')).toBeTruthy();
     expect(within(detail).getByText('₹1 refunded to the customer')).toBeTruthy();
     // Final: nothing to re-check.
     expect(within(detail).queryByRole('button', { name: 'Re-check status' })).toBeNull();
@@ -263,13 +265,13 @@ describe('keyboard and detail', () => {
       list.scrollTop = 100 * ROW_HEIGHT;
       fireEvent.scroll(list);
     });
-    const row = await waitFor(() => within(list).getByRole('option', { name: /^Esha Patel 100, / }));
+    const row = await waitFor(() => within(list).getByRole('option', { name: /IST Esha Patel 100 / }));
     fireEvent.mouseDown(row);
     fireEvent.click(row);
     await screen.findByRole('article', { name: 'Order for Esha Patel 100' });
     expect(list.scrollTop).toBe(100 * ROW_HEIGHT);
     expect(document.activeElement).toBe(list);
-    expect(within(list).getByRole('option', { selected: true }).getAttribute('aria-label')).toMatch(/^Esha Patel 100, /);
+    expect(within(list).getByRole('option', { selected: true }).textContent).toMatch(/IST Esha Patel 100 /);
   });
 
   it('scrolls to keep the selected row in view at End and PageUp', async () => {
@@ -303,12 +305,12 @@ describe('keyboard and detail', () => {
     await within(detail).findByText('Asking Cashfree for the latest status…');
     expect(within(detail).getByRole('button', { name: 'Checking…' }).hasAttribute('disabled')).toBe(true);
     release();
-    await within(detail).findByText('Checked just now: verified.');
-    expect(within(detail).getByLabelText('Status of this order').textContent).toBe('Verified');
+    await within(detail).findByText('Checked just now: Verified: name matches.');
+    expect(within(detail).getByLabelText('Status of this order').textContent).toBe('Verified: name matches');
     expect(within(detail).queryByRole('button', { name: 'Re-check status' })).toBeNull();
     // The same news arriving as an event keeps the sentence.
     act(() => fake.emit(fake.recheckAnswer!(waiting)));
-    expect(within(detail).getByText('Checked just now: verified.')).toBeTruthy();
+    expect(within(detail).getByText('Checked just now: Verified: name matches.')).toBeTruthy();
   });
 
   it('drops a re-check sentence once a live update changes the state', async () => {
@@ -317,11 +319,11 @@ describe('keyboard and detail', () => {
     fireEvent.click(options()[0]!);
     const detail = await screen.findByRole('article', { name: 'Order for Waiting Person' });
     fireEvent.click(within(detail).getByRole('button', { name: 'Re-check status' }));
-    await within(detail).findByText('Checked just now: waiting for payment.');
+    await within(detail).findByText('Checked just now: Waiting for payment.');
     act(() => fake.emit({ ...waiting, updatedAt: waiting.updatedAt + 1 }));
-    expect(within(detail).getByText('Checked just now: waiting for payment.')).toBeTruthy();
+    expect(within(detail).getByText('Checked just now: Waiting for payment.')).toBeTruthy();
     act(() => fake.emit({ ...waiting, state: 'success', result: makeOrder(0).result }));
-    await waitFor(() => expect(within(detail).getByLabelText('Status of this order').textContent).toBe('Verified'));
+    await waitFor(() => expect(within(detail).getByLabelText('Status of this order').textContent).toBe('Verified: name matches'));
     expect(within(detail).queryByText(/Checked just now/)).toBeNull();
   });
 
@@ -340,18 +342,21 @@ describe('keyboard and detail', () => {
     fireEvent.click(options()[1]!);
     const detail = await screen.findByRole('article', { name: 'Order for Bharath Kumar 1' });
     fireEvent.click(within(detail).getByRole('button', { name: 'Copy result' }));
-    await within(detail).findByText('Result copied, with the account number masked.');
+    await within(detail).findByText('Result copied, with the account and UPI id masked.');
     const masked = fake.calls.filter((c) => c.channel === 'clipboard.write').at(-1)!.input as { text: string; sensitive: boolean };
     expect(masked.sensitive).toBe(true);
     expect(masked.text).toContain('Name at bank: BHARATH KUMAR 1');
     expect(masked.text).toContain('Account: ••••0001');
-    expect(masked.text).toContain('Name match: Good partial match (score 89)');
+    expect(masked.text).toContain('Name match: Good partial match (89/100)');
     expect(masked.text).toContain('UTR: 433000000001');
     expect(masked.text).not.toContain('502100000100001');
+    expect(masked.text).toContain('UPI id: cu***@okhdfcbank');
+    // The same builder as the desk's Copy result: one text wherever it is copied from.
+    expect(masked.text.split('\n')[0]).toBe('RPD vrf_1: Verified: name matches');
 
-    fireEvent.click(within(detail).getByRole('checkbox', { name: 'Full account number' }));
+    fireEvent.click(within(detail).getByRole('checkbox', { name: 'Full account and UPI id' }));
     fireEvent.click(within(detail).getByRole('button', { name: 'Copy result' }));
-    await within(detail).findByText('Result copied, with the full account number.');
+    await within(detail).findByText('Result copied, with the full account and UPI id.');
     const full = fake.calls.filter((c) => c.channel === 'clipboard.write').at(-1)!.input as { text: string };
     expect(full.text).toContain('Account: 502100000100001');
   });
@@ -373,8 +378,8 @@ describe('live updates', () => {
     await screen.findByRole('article', { name: 'Order for Live Person' });
     const searchesBefore = fake.searches().length;
     act(() => fake.emit({ ...waiting, state: 'success', result: makeOrder(0).result }));
-    await waitFor(() => expect(options()[0]!.getAttribute('aria-label')).toMatch(/^Live Person, Verified, Direct match, account ••••0000/));
-    expect(screen.getByLabelText('Status of this order').textContent).toBe('Verified');
+    await waitFor(() => expect(options()[0]!.textContent).toMatch(/IST Live Person Verified: name matches ••••0000 Direct match/));
+    expect(screen.getByLabelText('Status of this order').textContent).toBe('Verified: name matches');
     expect(fake.searches()).toHaveLength(searchesBefore);
   });
 
@@ -400,7 +405,7 @@ describe('live updates', () => {
     const fake = await renderWith(manyOrders(30));
     await screen.findByText(/^30 orders on this computer/);
     fireEvent.change(screen.getByRole('combobox', { name: 'Profile' }), { target: { value: 'sandbox' } });
-    await waitFor(() => expect(options().every((o) => o.getAttribute('aria-label')?.includes(', Sandbox, '))).toBe(true));
+    await waitFor(() => expect(options().every((o) => o.textContent?.endsWith(' Sandbox'))).toBe(true));
     act(() => fake.emit(makeOrder(-1, { verificationId: 'vrf_demo', name: 'Demo Newcomer', profile: 'demo', createdAt: Date.now() })));
     await screen.findByText(/^31 orders on this computer/);
     expect(options().some((o) => o.textContent?.includes('Demo Newcomer'))).toBe(false);

@@ -115,4 +115,38 @@ describe('New order form', () => {
     expect(field.value).toBe('Ravi Kumar');
     expect(document.activeElement).toBe(field);
   });
+
+  it('offers "Priya Sharma" for "Sharma, Priya" in one click', () => {
+    const c = controlledCreate();
+    render(<NewOrderForm create={c.create} onCreated={() => {}} />);
+    const field = screen.getByLabelText('Customer name') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: 'Sharma, Priya' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use “Priya Sharma”' }));
+    expect(field.value).toBe('Priya Sharma');
+    expect(field.getAttribute('aria-invalid')).toBe('false');
+    expect(document.activeElement).toBe(field);
+  });
+
+  it('accepts a Devanagari name with the hint that banks hold names in Latin letters', () => {
+    render(<NewOrderForm create={controlledCreate().create} onCreated={() => {}} />);
+    const field = screen.getByLabelText('Customer name');
+    fireEvent.change(field, { target: { value: 'प्रिया शर्मा' } });
+    expect(field.getAttribute('aria-invalid')).toBe('false');
+    expect(screen.getByText(/Banks usually hold the name in Latin letters/)).toBeTruthy();
+  });
+
+  it('keeps what the agent typed during a slow Generate', async () => {
+    const c = controlledCreate();
+    const made: Order[] = [];
+    render(<NewOrderForm create={c.create} onCreated={(o) => made.push(o)} />);
+    const field = screen.getByLabelText('Customer name') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: 'Asha Kumari' } });
+    fireEvent.submit(field);
+    // The next customer's name, typed while the first order is still being made.
+    fireEvent.change(field, { target: { value: 'Ravi Kumar' } });
+    await c.answer({ ok: true, data: makeOrder() });
+    expect(made).toHaveLength(1);
+    expect(c.calls[0]).toEqual({ name: 'Asha Kumari' });
+    expect(field.value).toBe('Ravi Kumar');
+  });
 });

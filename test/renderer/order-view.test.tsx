@@ -3,9 +3,9 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { OrderView } from '../../renderer/src/features/order/OrderView.tsx';
 import type { OrderActions } from '../../renderer/src/features/order/OrderView.tsx';
 import { useTemplates } from '../../renderer/src/lib/useTemplates.ts';
-import type { Order } from '../../shared/domain.ts';
+import type { Order, ProfileKind } from '../../shared/domain.ts';
 import { DEFAULT_MESSAGE_TEMPLATES, buildMessage } from '../../shared/templates.ts';
-import { LINKS, makeOrder } from '../fixtures/orders.ts';
+import { BANK_RESULT, LINKS, makeOrder } from '../fixtures/orders.ts';
 
 afterEach(cleanup);
 
@@ -13,6 +13,7 @@ function recordingActions() {
   const calls: string[] = [];
   const rec = (name: string) => (...args: unknown[]) => {
     calls.push(`${name}:${args.map((a) => (typeof a === 'object' && a && 'verificationId' in a ? (a as Order).verificationId : String(a))).join(',')}`);
+    return Promise.resolve(true);
   };
   const actions: OrderActions = {
     copyLink: rec('copyLink'),
@@ -29,15 +30,19 @@ function recordingActions() {
   return { calls, actions };
 }
 
-function View({ order, actions, sandbox = false }: { order: Order; actions: OrderActions; sandbox?: boolean }) {
+function View({ order, actions, sandbox = false, active = 'demo' }: { order: Order; actions: OrderActions; sandbox?: boolean; active?: ProfileKind }) {
   const template = useTemplates(DEFAULT_MESSAGE_TEMPLATES);
   return (
     <OrderView
       order={order}
+      activeProfile={active}
+      checkedAt={null}
+      qrMaxPx={340}
+      fresh={false}
       demo
       actions={actions}
       template={template}
-      messageFor={(o, now) => buildMessage({ template: template.text, name: o.name, link: o.links?.upi ?? '', validUpto: o.validUpto, now, sandbox })}
+      messageFor={(o, now) => buildMessage({ template: template.text, name: o.name, link: o.links?.upi ?? '', pageLink: o.pageUrl, validUpto: o.validUpto, now, sandbox })}
       newLinkBusy={false}
       newLinkError={null}
       replacedBy={null}
@@ -75,6 +80,9 @@ describe('Order view', () => {
     expect(preview.textContent).toContain('नमस्ते Asha Kumari');
     fireEvent.change(screen.getByLabelText('Template text'), { target: { value: 'Pay here {name}: {link}' } });
     expect(preview.textContent).toBe(`Pay here Asha Kumari: ${LINKS.upi}`);
+    // A template with an unknown placeholder says so while it is edited.
+    fireEvent.change(screen.getByLabelText('Template text'), { target: { value: 'Pay {nmae}: {link}' } });
+    expect(screen.getByText(/Unknown placeholder \{nmae\}/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Reset template' }));
     expect(preview.textContent).toContain('नमस्ते');
     fireEvent.click(screen.getByRole('button', { name: 'Copy message' }));
@@ -91,6 +99,9 @@ describe('Order view', () => {
     render(<View order={makeOrder({ validUpto: Date.now() - 1_000 })} actions={actions} />);
     expect(screen.getByRole('status', { name: 'Order status' }).textContent).toBe('Expired');
     expect(screen.getByText('Expired', { selector: 'strong' })).toBeTruthy();
+    // The message panel says the link is dead, not how many minutes it has left.
+    expect(screen.getByRole('note').textContent).toMatch(/^This link can no longer be paid: it expired at .+ IST before the customer paid/);
+    expect(screen.queryByLabelText('Message preview')).toBeNull();
     expect(screen.getByRole('button', { name: 'Copy UPI link' }).hasAttribute('disabled')).toBe(true);
     expect(screen.getByRole('button', { name: 'Copy message' }).hasAttribute('disabled')).toBe(true);
     expect(screen.queryByRole('button', { name: 'Simulate payment' })).toBeNull();
@@ -105,5 +116,44 @@ describe('Order view', () => {
     expect(screen.getByText(/answer was lost/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'New link for Asha Kumari' }));
     expect(calls).toEqual(['newLink:rpd_test_1']);
+  });
+
+  it('failed: says why the link can no longer be paid', () => {
+    render(<View order={makeOrder({ state: 'failure' })} actions={recordingActions().actions} />);
+    expect(screen.getByRole('status', { name: 'Order status' }).textContent).toBe('Payment failed');
+    expect(screen.getByRole('note').textContent).toBe('This link can no longer be paid: the payment failed. Make a new link.');
+  });
+
+  it('offers the hosted page link and puts it in the default message when Cashfree sent one', () => {
+    const { calls, actions } = recordingActions();
+    const pageUrl = 'https://verification-test.cashfree.com/rpd?shortCode=abc';
+    render(<View order={makeOrder({ pageUrl })} actions={actions} />);
+    expect(screen.getByLabelText('Message preview').textContent).toContain(pageUrl);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy page link' }));
+    expect(calls).toEqual([`copyLink:Page link,${pageUrl}`]);
+  });
+
+  it('without a page link the default message carries the UPI link and no "Copy page link" is offered', () => {
+    render(<View order={makeOrder()} actions={recordingActions().actions} />);
+    expect(screen.getByLabelText('Message preview').textContent).toContain(LINKS.upi);
+    expect(screen.queryByRole('button', { name: 'Copy page link' })).toBeNull();
+  });
+
+  it('an order of another profile shows its profile and cannot be shared, with the reason', () => {
+    render(<View order={makeOrder({ profile: 'demo' })} actions={recordingActions().actions} active="production" />);
+    expect(screen.getByTitle('Profile of this order').textContent).toBe('Demo');
+    const reason = screen.getByText(/^Made on Demo, but Production is live now/);
+    for (const name of ['Show to customer', 'Copy message', 'Copy UPI link', 'Copy PhonePe link', 'Save QR image']) {
+      const button = screen.getByRole('button', { name: new RegExp(`^${name}`) });
+      expect(button.hasAttribute('disabled')).toBe(true);
+      expect(button.getAttribute('aria-describedby')).toBe(reason.id);
+    }
+  });
+
+  it('headlines a paid order by its verdict, never "Verified" for a name that does not match', () => {
+    const result = { ...BANK_RESULT, nameMatchResult: 'NO_MATCH' as const };
+    render(<View order={makeOrder({ state: 'success', result })} actions={recordingActions().actions} />);
+    expect(screen.getByRole('status', { name: 'Order status' }).textContent).toBe('Paid: name does NOT match');
+    expect(screen.getByRole('region', { name: 'Result' }).textContent).toContain('do not approve it');
   });
 });

@@ -132,10 +132,14 @@ describe('settings dialog', () => {
     const address = within(dialog).getByLabelText('Custom address');
     fireEvent.change(address, { target: { value: 'http://proxy.example.com' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    // The new host is shown and must be confirmed before anything is sent.
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Yes, use proxy.example.com' }));
     const message = await within(dialog).findByText(/must start with https:\/\//);
     expect(message.closest('.field')?.contains(address)).toBe(true);
     fireEvent.change(address, { target: { value: 'https://proxy.example.com/verification' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(main.settings.profiles.sandbox.customBaseUrl).toBe(null);
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Yes, use proxy.example.com' }));
     await within(dialog).findByText('Sandbox settings saved.');
     expect(main.settings.profiles.sandbox.customBaseUrl).toBe('https://proxy.example.com/verification');
   });
@@ -245,7 +249,7 @@ describe('preferences', () => {
       globalShortcut: '',
       messageTemplates: { Hindi: 'नमस्ते {name}, लिंक: {link}' },
     });
-    expect(main.settings.preferences.messageTemplates.English).toContain('{link}');
+    expect(main.settings.preferences.messageTemplates.English).toContain('{page_link}');
   });
 
   it('shows the server refusal next to the field and a typo in a placeholder before sending', async () => {
@@ -264,21 +268,14 @@ describe('preferences', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save preferences' }));
     await within(dialog).findByText(/Unknown placeholder \{nmae\}/);
     expect(main.callsTo('settings.updatePreferences').length).toBe(sent);
-  });
-});
 
-describe('import', () => {
-  it('imports a settings file and shows the refusal of a bad one', async () => {
-    const { main } = renderApp();
-    const dialog = await openSettings();
-    const input = within(dialog).getByLabelText('Import settings');
-    fireEvent.change(input, { target: { files: [new File(['not json'], 'bad.json')] } });
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('The settings file is not valid JSON.');
-
-    const good = JSON.stringify({ format: 'rpd-desk-settings', preferences: { retentionDays: 45 } });
-    fireEvent.change(within(dialog).getByLabelText('Import settings'), { target: { files: [new File([good], 'team.json')] } });
-    await within(dialog).findByText(/Imported team\.json/);
-    expect(main.callsTo('settings.import').at(-1)).toEqual({ json: good });
-    expect((within(dialog).getByLabelText('Keep history for (days)') as HTMLInputElement).value).toBe('45');
+    // A template must carry the order's link, and no payment address or link of its own.
+    fireEvent.change(within(dialog).getByLabelText('Message (English)'), { target: { value: 'Hi {name}, scan the QR' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save preferences' }));
+    await within(dialog).findByText(/needs \{page_link\} or \{link\}/);
+    fireEvent.change(within(dialog).getByLabelText('Message (English)'), { target: { value: 'Hi {name}: upi://pay?pa=someone@upi {link}' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save preferences' }));
+    await within(dialog).findByText(/contains a payment address/);
+    expect(main.callsTo('settings.updatePreferences').length).toBe(sent);
   });
 });

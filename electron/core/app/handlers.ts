@@ -20,7 +20,7 @@ export interface AppFeatureOptions {
   /** Opens the logs folder (the app); absent in a browser. */
   openLogs?: () => Promise<void>;
   /** Where errors go (electron-log in the app; stderr elsewhere). Messages are redacted first. */
-  log?: { error(...args: unknown[]): void };
+  log: { error(...args: unknown[]): void };
 }
 
 export interface AppFeature {
@@ -32,7 +32,6 @@ const KEYCHAIN_WORDS = { keychain: 'os', weak: 'weak', none: 'unavailable' } as 
 
 export function appFeature(o: AppFeatureOptions): AppFeature {
   const recentErrors = new RecentErrors();
-  const log = o.log ?? { error: (...args: unknown[]) => console.error(...args) };
   const info = (): AppInfo => {
     const profile = o.activeProfile();
     return { version: APP_VERSION, profile, demo: profile === 'demo', transport: o.transport };
@@ -61,7 +60,7 @@ export function appFeature(o: AppFeatureOptions): AppFeature {
     },
     onError: (channel, error, cause) => {
       recentErrors.record(error.code, `${channel}: ${error.message}`, Date.now());
-      if (cause) log.error(redactor.redactString(`${channel} failed: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`));
+      if (cause) o.log.error(redactor.redactString(`${channel} failed: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`));
     },
   };
 }

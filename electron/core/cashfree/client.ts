@@ -14,6 +14,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { VERIFICATION_ID_RULE, isVerificationId } from '../../../shared/ids.ts';
+import { KEY_TEXT } from '../../../shared/keys.ts';
 import { validateName } from '../../../shared/names.ts';
 import {
   CashfreeError,
@@ -21,11 +22,14 @@ import {
   errorFromResponse,
   invalidInput,
   malformedAnswer,
+  redact,
   type ErrorContext,
   type Operation,
 } from './errors.ts';
+import type { RateBudget } from './budget.ts';
+import { redactor } from '../log/redact.ts';
 import { backoffDelay, resolveRetryPolicy, serverWaitMs, type HeaderBag, type RetryOptions, type RetryPolicy } from './retry.ts';
-import { CreateAnswer, ErrorBody, StatusAnswer } from './schemas.ts';
+import { CreateAnswer, ErrorBody, StatusAnswer, unusableCreate } from './schemas.ts';
 import { loadPublicKey, makeSignature } from './signature.ts';
 
 export const DEFAULT_API_VERSION = '2023-12-18';
@@ -59,10 +63,19 @@ export type CashfreeClientConfig = {
   maxResponseBytes?: number;
   /** Extra trusted CA certificates (PEM): a company TLS-inspecting proxy, or a test server. */
   ca?: string | string[];
+  /** Learns the merchant's request budget from every answer's X-RateLimit-* headers. */
+  budget?: RateBudget;
 };
 
 /** An answer together with the JSON object Cashfree sent (extra fields included). */
-export type CreateReply = CreateAnswer & { wire: Record<string, unknown> };
+export type CreateReply = CreateAnswer & {
+  wire: Record<string, unknown>;
+  /**
+   * Why this 200 cannot be used (no verification_id, ref_id or upi_link, or another order's
+   * answer), else null. Cashfree still holds the order: it is kept and followed, never replaced.
+   */
+  unusable: string | null;
+};
 export type StatusReply = StatusAnswer & { wire: Record<string, unknown> };
 
 export type CreateInput = { verificationId: string; name: string };
@@ -101,7 +114,6 @@ export function readAppVersion(): string {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const REF_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 function notConfigured(message: string): CashfreeError {
@@ -127,6 +139,9 @@ function makeDispatcher(
   if (cfg.proxyUrl) {
     return { dispatcher: new ProxyAgent({ ...proxied, uri: cfg.proxyUrl }), viaProxy: true };
   }
+  // Plain http is allowed only to this computer: a proxy from the environment (HTTP_PROXY set for
+  // the whole desktop, NO_PROXY forgotten) would carry the secret off it in clear.
+  if (new URL(origin).protocol === 'http:') return { dispatcher: new Pool(origin, { ...common, connections: 8 }), viaProxy: false };
   const env = cfg.env ?? process.env;
   // Lower case wins, as in curl and undici.
   const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY ?? '';
@@ -189,6 +204,7 @@ export class CashfreeClient implements RpdApi {
   readonly #profileLabel: string | undefined;
   readonly #secrets: string[];
   readonly #dispatcher: Dispatcher;
+  readonly #budget: RateBudget | undefined;
   #closed = false;
   #destroyed = false;
 
@@ -209,7 +225,7 @@ export class CashfreeClient implements RpdApi {
     if (!cfg.clientId || !cfg.clientSecret) {
       throw notConfigured(`Enter the client ID and secret${cfg.profileLabel ? ` of the ${cfg.profileLabel} profile` : ''} in Settings.`);
     }
-    if (!HEADER_SAFE.test(cfg.clientId) || !HEADER_SAFE.test(cfg.clientSecret)) {
+    if (!KEY_TEXT.test(cfg.clientId) || !KEY_TEXT.test(cfg.clientSecret)) {
       throw notConfigured('The client ID or secret contains spaces or invisible characters. Paste them again in Settings.');
     }
     let publicKey: KeyObject | null = null;
@@ -243,6 +259,7 @@ export class CashfreeClient implements RpdApi {
       }
     }
     this.retry = resolveRetryPolicy(cfg.retry);
+    this.#budget = cfg.budget;
     const made = makeDispatcher(this.#origin, cfg, {
       connectTimeoutMs: cfg.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       timeoutMs: this.#timeoutMs,
@@ -262,11 +279,9 @@ export class CashfreeClient implements RpdApi {
     const body = JSON.stringify({ verification_id: input.verificationId, name: name.name });
     const reply = await this.#send(ctx, 'POST', '/reverse-penny-drop', body);
     const answer = this.#read(ctx, reply, CreateAnswer);
-    // Links for another order would send the customer's Rs 1 to the wrong verification.
-    if (answer.verificationId !== input.verificationId) {
-      throw malformedAnswer(ctx, reply.status, `the answer is for verification_id ${answer.verificationId}`);
-    }
-    return answer;
+    const unusable = unusableCreate(answer, input.verificationId);
+    // Links of an unusable answer may be another order's: they would send the customer's Rs 1 to the wrong verification.
+    return unusable === null ? { ...answer, unusable } : { ...answer, links: null, qrCode: null, url: null, unusable };
   }
 
   /** Reads an order's status; retried on network errors, 5xx and 429 within the retry policy. */
@@ -386,6 +401,7 @@ export class CashfreeClient implements RpdApi {
         ...(body !== undefined ? { body } : {}),
         signal: controller.signal,
       });
+      this.#budget?.observe(res.headers, res.statusCode);
       const raw = await readLimited(res.body, this.#maxResponseBytes);
       await connectionFreed();
       if (raw === null) {
@@ -403,16 +419,22 @@ export class CashfreeClient implements RpdApi {
   }
 
   #read<T>(ctx: ErrorContext, reply: Reply, schema: z.ZodType<T>): T & { wire: Record<string, unknown> } {
+    const success = reply.status >= 200 && reply.status < 300;
+    // Every string the server sends, in any field (code, type, the error object, an unknown
+    // status), is redacted here, before a log, the window, an event, history or the CLI sees it.
+    // An answer keeps its personal data (it is the result); an error body loses that too.
+    const own = redact(reply.text, ctx.secrets);
+    const text = success ? redactor.redactSecrets(own) : redactor.redactString(own);
     let json: unknown;
     let isJson = true;
     try {
-      json = JSON.parse(reply.text);
+      json = JSON.parse(text);
     } catch {
       isJson = false;
     }
-    if (reply.status >= 200 && reply.status < 300) {
+    if (success) {
       if (!isJson) {
-        throw malformedAnswer(ctx, reply.status, reply.text.trim() === '' ? 'the answer is empty' : 'the answer is not JSON');
+        throw malformedAnswer(ctx, reply.status, text.trim() === '' ? 'the answer is empty' : 'the answer is not JSON');
       }
       const parsed = schema.safeParse(json);
       if (!parsed.success) {

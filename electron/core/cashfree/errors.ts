@@ -1,6 +1,7 @@
 // Every way a Cashfree call can fail, as the core's one error with a stable code and a sentence
 // an agent can act on. Messages never contain the client secret (see redact()).
 import type { AppError, ErrorCode } from '../../../shared/result.ts';
+import { isIP } from 'node:net';
 import type { ErrorBody } from './schemas.ts';
 import { CoreError } from '../error.ts';
 
@@ -86,6 +87,26 @@ const STATUS_FORMAT_CODES = new Set([
   'verification_id_length_exceeded',
 ]);
 
+/**
+ * The one place the server's words are read from an error body: every string after this is
+ * treated as untrusted text that has been cleaned. `type` is not read: Cashfree's types do not
+ * tell its errors apart (a duplicate id is a validation_error), its HTTP status and code do.
+ */
+function readErrorBody(body: ErrorBody | null, ctx: ErrorContext): { code: string | null; message: string | null } {
+  return {
+    code: body?.code !== undefined ? redact(body.code, ctx.secrets) : null,
+    message: body?.message !== undefined ? redact(body.message, ctx.secrets) : null,
+  };
+}
+
+/** The IPv4 or IPv6 address in Cashfree's IP-whitelisting text, wherever it stands ("...is 1.2.3.4.For IP..."). */
+export function ipIn(text: string): string | null {
+  for (const m of text.matchAll(/(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d)|(?<![0-9a-f:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-f:])/gi)) {
+    if (isIP(m[0]) !== 0) return m[0];
+  }
+  return null;
+}
+
 /** Maps a non-2xx answer from Cashfree (or from a gateway in front of it) to a CashfreeError. */
 export function errorFromResponse(
   httpStatus: number,
@@ -93,14 +114,12 @@ export function errorFromResponse(
   ctx: ErrorContext,
   retryAfterMs: number | null = null,
 ): CashfreeError {
-  const cfCode = body?.code ?? null;
-  const type = body?.type ?? '';
-  const cfMessage = body?.message !== undefined ? redact(body.message, ctx.secrets) : null;
+  const { code: cfCode, message: cfMessage } = readErrorBody(body, ctx);
   const msg = cfMessage ?? '';
   const base = { httpStatus, cashfreeCode: cfCode, cashfreeMessage: cfMessage, retryAfterMs };
   const id = ctx.verificationId ? ` ${ctx.verificationId}` : '';
 
-  if (httpStatus === 429 || type === 'rate_limit_error') {
+  if (httpStatus === 429 || /^too_many_requests/.test(cfCode ?? '')) {
     const wait = retryAfterMs !== null ? ` Wait ${seconds(retryAfterMs)} and try again.` : ' Wait a minute and try again.';
     return new CashfreeError({
       ...base,
@@ -153,7 +172,7 @@ export function errorFromResponse(
   }
   if (httpStatus === 403) {
     if (cfCode === 'ip_validation_failed' || /\bip\b.*whitelist/i.test(msg)) {
-      const ip = /(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)\s*$/i.exec(msg)?.[1];
+      const ip = ipIn(msg);
       return new CashfreeError({
         ...base,
         code: 'ip_not_whitelisted',
@@ -195,7 +214,7 @@ export function errorFromResponse(
       ...base,
       code: 'duplicate_id',
       retryable: false,
-      message: `Cashfree already has an order with the ID${id}. Make a new order.`,
+      message: `Cashfree already has an order with the ID${id}: use another ID.`,
     });
   }
   if (
@@ -214,7 +233,7 @@ export function errorFromResponse(
       message: `Cashfree has no order with the ID${id}.`,
     });
   }
-  if (httpStatus === 400 && (type === 'validation_error' || /verification_id|ref_id/i.test(`${cfCode ?? ''} ${msg}`))) {
+  if (httpStatus === 400) {
     return new CashfreeError({
       ...base,
       code: 'invalid_input',

@@ -6,6 +6,6 @@ export { createSafely, isAmbiguous } from './recover.ts';
 export type { CreateOutcome, CreateSafelyOptions } from './recover.ts';
 export { backoffDelay, resolveRetryPolicy, serverWaitMs } from './retry.ts';
 export type { RetryOptions, RetryPolicy } from './retry.ts';
-export { parseCashfreeTime, parseScore, toOrderState, toRemitterResult } from './schemas.ts';
+export { isKnownStatus, parseCashfreeTime, parseScore, toOrderState, toRemitterResult, unusableCreate } from './schemas.ts';
 export type { CreateAnswer, StatusAnswer } from './schemas.ts';
 export { loadPublicKey, makeSignature } from './signature.ts';

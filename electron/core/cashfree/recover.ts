@@ -17,6 +17,8 @@ export type CreateOutcome = { kind: 'created'; answer: CreateReply } | { kind: '
 export type CreateSafelyOptions = {
   /** POSTs in all, the first included (default 3). */
   maxCreates?: number;
+  /** Cashfree refused with 429 and the same create goes again after `waitMs` (the agent is told). */
+  onBusy?: (waitMs: number) => void;
 };
 
 /** Whether a failed create may have been carried out by Cashfree. */
@@ -47,6 +49,7 @@ export async function createSafely(
         const wait = err.retryAfterMs ?? backoffDelay(policy, attempt);
         if (attempt >= maxCreates || waited + wait > policy.maxTotalWaitMs) throw err;
         waited += wait;
+        opts.onBusy?.(wait);
         await policy.sleep(wait);
         continue;
       }

@@ -60,64 +60,82 @@ const text = z
   .optional()
   .transform((v) => (v === null || v === undefined ? '' : String(v)));
 
-const validUpto = z.string().transform((v, ctx) => {
-  const ms = parseCashfreeTime(v);
-  if (ms === null) {
-    ctx.addIssue({ code: 'custom', message: `valid_upto is not a date Cashfree uses: ${JSON.stringify(v)}` });
-    return z.NEVER;
-  }
-  return ms;
+/** A 200 create answer is an order Cashfree holds: anything but these three may be odd or missing. */
+const maybeString = z.unknown().optional().transform((v) => (typeof v === 'string' && v.trim() !== '' ? v : null));
+const maybeRefId = z.unknown().optional().transform((v) => {
+  const parsed = refId.safeParse(v);
+  return parsed.success ? parsed.data : null;
 });
-
-const optionalLink = z.string().min(1).optional();
+const BASE64 = /^[A-Za-z0-9+/=\s]+$/;
 
 export const CreateAnswerWire = z.looseObject({
-  verification_id: z.string().min(1),
-  ref_id: refId,
-  valid_upto: validUpto,
-  upi_link: z.string().startsWith('upi://'),
-  gpay: optionalLink,
-  phonepe: optionalLink,
-  paytm: optionalLink,
-  bhim: optionalLink,
-  qr_code: z.string().min(1).nullish(),
-  url: z.string().min(1).nullish(),
+  verification_id: maybeString,
+  ref_id: maybeRefId,
+  valid_upto: maybeString,
+  upi_link: maybeString,
+  gpay: maybeString,
+  phonepe: maybeString,
+  paytm: maybeString,
+  bhim: maybeString,
+  qr_code: maybeString,
+  url: maybeString,
 });
 
 export type CreateAnswer = {
-  verificationId: string;
-  refId: string;
-  /** ms since epoch */
-  validUpto: number;
-  links: UpiLinks;
+  /** As Cashfree sent it; null when missing. */
+  verificationId: string | null;
+  refId: string | null;
+  /** ms since epoch, or null when valid_upto is missing or in neither of Cashfree's forms. */
+  validUpto: number | null;
+  /** null when upi_link is missing or not a upi:// link; app links left out are made from it. */
+  links: UpiLinks | null;
   /** base64 PNG as Cashfree sent it, or null */
   qrCode: string | null;
-  /** hosted payment page (newer API versions), or null */
+  /** Cashfree's hosted https page, or null */
   url: string | null;
 };
 
+const orNull = (link: string | null, scheme: RegExp): string | null => (link !== null && scheme.test(link) ? link : null);
+
 export const CreateAnswer = CreateAnswerWire.transform((w): CreateAnswer => {
-  const made = appLinksFromUpi(w.upi_link);
+  const upi = orNull(w.upi_link, /^upi:\/\//i);
+  let links: UpiLinks | null = null;
+  if (upi !== null) {
+    const made = appLinksFromUpi(upi);
+    links = { upi, gpay: w.gpay ?? made.gpay, phonepe: w.phonepe ?? made.phonepe, paytm: w.paytm ?? made.paytm, bhim: w.bhim ?? made.bhim };
+  }
   return {
     verificationId: w.verification_id,
     refId: w.ref_id,
-    validUpto: w.valid_upto,
-    links: {
-      upi: w.upi_link,
-      gpay: w.gpay ?? made.gpay,
-      phonepe: w.phonepe ?? made.phonepe,
-      paytm: w.paytm ?? made.paytm,
-      bhim: w.bhim ?? made.bhim,
-    },
-    qrCode: w.qr_code ?? null,
-    url: w.url ?? null,
+    validUpto: w.valid_upto === null ? null : parseCashfreeTime(w.valid_upto),
+    links,
+    qrCode: w.qr_code !== null && BASE64.test(w.qr_code) ? w.qr_code : null,
+    url: orNull(w.url, /^https?:\/\/[^\s]+$/i),
   };
 });
+
+/**
+ * Why a 200 create answer cannot be used for the order `verificationId` (null when it can): no
+ * payment link, no ref_id, or links made for another order (they would send the customer's Rs 1
+ * to the wrong verification).
+ */
+export function unusableCreate(answer: CreateAnswer, verificationId: string): string | null {
+  if (answer.verificationId !== null && answer.verificationId !== verificationId) {
+    return `its answer is for another order (${answer.verificationId.replace(/[^A-Za-z0-9._-]/g, '?').slice(0, 50)})`;
+  }
+  const missing = [
+    answer.verificationId === null ? 'verification_id' : null,
+    answer.refId === null ? 'ref_id' : null,
+    answer.links === null ? 'upi_link' : null,
+  ].filter((f) => f !== null);
+  return missing.length > 0 ? `its answer has no ${missing.join(', ')}` : null;
+}
 
 export const StatusAnswerWire = z.looseObject({
   verification_id: z.string().min(1),
   ref_id: refId,
-  status: z.enum(CASHFREE_STATUSES),
+  // Outside the four documented values it is kept as sent: not final, never an error.
+  status: z.string().min(1),
   bank_account: text,
   ifsc: text,
   upi: text,
@@ -136,7 +154,8 @@ export const StatusAnswerWire = z.looseObject({
 export type StatusAnswer = {
   verificationId: string;
   refId: string;
-  status: CashfreeStatus;
+  /** One of the four documented values, or whatever else Cashfree sent. */
+  status: CashfreeStatus | (string & {});
   bankAccount: string;
   ifsc: string;
   upi: string;
@@ -206,9 +225,15 @@ const ORDER_STATE_OF: Record<CashfreeStatus, OrderState> = {
   EXPIRED: 'expired',
 };
 
-export function toOrderState(status: Pick<StatusAnswer, 'status'>): OrderState {
-  return ORDER_STATE_OF[status.status];
+export const isKnownStatus = (status: string): status is CashfreeStatus => (CASHFREE_STATUSES as readonly string[]).includes(status);
+
+/** The app's state for a status answer; null for a status outside the documented four. */
+export function toOrderState(status: Pick<StatusAnswer, 'status'>): OrderState | null {
+  return isKnownStatus(status.status) ? ORDER_STATE_OF[status.status] : null;
 }
+
+/** A time as sent when it parses, else "" (unknown): Cashfree's own examples carry "...+05:3". */
+const readableTime = (text: string): string => (parseCashfreeTime(text) === null ? '' : text);
 
 /** The payer's details, or null while nobody has paid (CREATED, or EXPIRED without a payment). */
 export function toRemitterResult(status: StatusAnswer): RemitterResult | null {
@@ -225,7 +250,7 @@ export function toRemitterResult(status: StatusAnswer): RemitterResult | null {
     nameMatchResult: oneOf<NameMatchResult>(NAME_MATCH_RESULTS, status.nameMatchResult),
     reversalStatus: oneOf<ReversalStatus>(REVERSAL_STATUSES, status.reversalStatus),
     accountType: status.accountType,
-    processedOn: status.processedOn,
-    pennyCollectedOn: status.pennyCollectedOn,
+    processedOn: readableTime(status.processedOn),
+    pennyCollectedOn: readableTime(status.pennyCollectedOn),
   };
 }

@@ -3,7 +3,8 @@
 // outside Electron (CLI, browser preview) the key file itself is the only guard: weaker, and the
 // store reports it so callers can say so.
 import { randomBytes } from 'node:crypto';
-import { chmod, link, mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { chmod, link, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { ensurePrivateDir, restrictFile } from '../private-files.ts';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DATA_KEY_BYTES } from './crypto.ts';
@@ -91,8 +92,9 @@ async function writeKeyFile(path: string, content: KeyFile, { replace }: { repla
  * cannot be read without it (reason 'key_unavailable').
  */
 export async function loadOrCreateDataKey(dir: string, protector: KeyProtector): Promise<DataKey> {
-  await mkdir(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const path = join(dir, DATA_KEY_FILE);
+  restrictFile(path);
   const existing = await readKeyFile(path);
   if (existing === null) {
     const key = randomBytes(DATA_KEY_BYTES);

@@ -59,16 +59,19 @@ export class Redactor {
     return this.#secretPattern;
   }
 
-  redactString(text: string): string {
+  /** Secrets only (keys, PEM blocks, secret headers): for answers whose personal data is the point. */
+  redactSecrets(text: string): string {
     let out = text.replace(PEM_BLOCK, '[REDACTED PEM]');
     const registered = this.#registeredPattern();
     if (registered) out = out.replace(registered, REDACTED);
-    out = out
-      .replace(SECRET_FIELD, (_match, prefix: string) => `${prefix}${REDACTED}`)
-      .replace(CASHFREE_SECRET, `cfsk_${REDACTED}`)
+    return out.replace(SECRET_FIELD, (_match, prefix: string) => `${prefix}${REDACTED}`).replace(CASHFREE_SECRET, `cfsk_${REDACTED}`);
+  }
+
+  /** Secrets and personal data (account numbers, UPI ids): for logs, diagnostics, error texts. */
+  redactString(text: string): string {
+    return this.redactSecrets(text)
       .replace(ACCOUNT_NUMBER, (digits) => maskAccountNumber(digits))
       .replace(UPI_ID, (_match, handle: string, psp: string) => maskUpiId(handle, psp));
-    return out;
   }
 
   /** A redacted deep copy: strings scrubbed, secret-named keys emptied, Errors rebuilt. */

@@ -8,7 +8,18 @@ import { CashfreeError } from '../cashfree/errors.ts';
 import { toOrderState, toRemitterResult } from '../cashfree/schemas.ts';
 import type { OrderStore } from './store.ts';
 import { noSuchOrder } from '../history/errors.ts';
+import { coreError } from '../error.ts';
+import { qrPng } from '../desk/qr-image.ts';
 import type { EventBus } from '../events.ts';
+
+/** What a creating order says while Cashfree's rate limit holds its create back. */
+export const CASHFREE_BUSY = 'Cashfree is busy, retrying…';
+
+/** An undocumented status value as the agent may see it: printable, short (it comes from a server). */
+const shownStatus = (raw: string): string => raw.replace(/[^\x20-\x7e]/g, '').slice(0, 40) || '?';
+
+/** Cashfree's links are valid for 10 minutes: the expiry assumed when valid_upto cannot be read. */
+const LINK_VALIDITY_MS = 10 * 60 * 1000;
 
 export interface OrderServiceDeps {
   /** The client for a profile's Cashfree (orders are tracked with the profile they were made in). */
@@ -35,6 +46,8 @@ export class OrderService {
   readonly #d: OrderServiceDeps;
   /** QR images live only in memory: history keeps the link, from which the QR is drawn again. */
   readonly #qr = new Map<string, string>();
+  /** Orders whose create call is out right now. */
+  readonly #creating = new Set<string>();
 
   constructor(deps: OrderServiceDeps) {
     this.#d = deps;
@@ -53,9 +66,11 @@ export class OrderService {
     const profile = this.#d.activeProfile();
     // Missing keys fail here, before anything is written or sent.
     const client = await this.#d.clientFor(profile);
+    const verificationId = input.verificationId ?? this.#d.newId();
+    this.#claimId(verificationId);
     const now = this.#now();
     const order: Order = {
-      verificationId: input.verificationId ?? this.#d.newId(),
+      verificationId,
       refId: null,
       name: input.name,
       note: input.note ?? '',
@@ -77,8 +92,11 @@ export class OrderService {
     };
     this.#d.events.emit('order.updated', this.#d.store.insert(order));
     let outcome;
+    this.#creating.add(verificationId);
     try {
-      outcome = await createSafely(client, { verificationId: order.verificationId, name: order.name });
+      // A 429 was not processed: the same create goes again, and the agent sees why it waits.
+      const onBusy = (): void => void this.#save(order.verificationId, { lastError: { code: 'rate_limited', message: CASHFREE_BUSY } });
+      outcome = await createSafely(client, { verificationId: order.verificationId, name: order.name }, { onBusy });
     } catch (err) {
       const error = err instanceof CashfreeError ? err : new CashfreeError({ code: 'internal', message: 'The order could not be created.', retryable: false });
       // When the outcome is unknown the row stays "creating": the tracker asks Cashfree later.
@@ -86,9 +104,11 @@ export class OrderService {
       this.#save(order.verificationId, { state, lastError: { code: error.code, message: error.message } });
       if (error.outcomeUnknown) this.#d.track(order.verificationId);
       throw error;
+    } finally {
+      this.#creating.delete(verificationId);
     }
     if (outcome.kind === 'created') {
-      const created = this.#created(order.verificationId, outcome.answer);
+      const created = this.#created(order, outcome.answer);
       this.#d.track(created.verificationId);
       return { order: created, answer: outcome.answer };
     }
@@ -121,6 +141,11 @@ export class OrderService {
     return order;
   }
 
+  /** Following stopped on errors the agent must fix (attention set), or resumed (null). */
+  setAttention(verificationId: string, attention: Order['attention']): Order | null {
+    return this.#d.store.get(verificationId) ? this.#save(verificationId, { attention }) : null;
+  }
+
   get(verificationId: string): Order | null {
     const order = this.#d.store.get(verificationId);
     return order && this.#withQr(order);
@@ -134,6 +159,8 @@ export class OrderService {
   async refresh(verificationId: string): Promise<Order> {
     const before = this.#d.store.get(verificationId);
     if (!before) throw noSuchOrder(verificationId);
+    // Its create call is still out: "unknown id" now says nothing, and the answer will settle it.
+    if (this.#creating.has(verificationId)) return this.#withQr(before);
     let status: StatusReply;
     try {
       status = await (await this.#d.clientFor(before.profile)).status({ verificationId });
@@ -144,6 +171,7 @@ export class OrderService {
       }
       throw err;
     }
+    this.#d.events.emit('order.checked', { verificationId, checkedAt: this.#now() });
     // Found after a lost create answer: tracked without links.
     return this.#apply(before, status, before.state === 'creating' ? { answerLost: true } : {});
   }
@@ -154,18 +182,60 @@ export class OrderService {
     return before ? this.#apply(before, status, {}) : null;
   }
 
-  #created(verificationId: string, a: CreateReply): Order {
-    if (a.qrCode) this.#qr.set(verificationId, a.qrCode);
-    return this.#save(verificationId, { state: 'created', refId: a.refId, validUpto: a.validUpto, links: a.links, lastError: null });
+  /**
+   * A 200 is an order Cashfree holds, whatever else the answer lacks. Missing app links and QR are
+   * made from upi_link, an unreadable valid_upto becomes creation + 10 minutes. An unusable answer
+   * (no upi_link, ref_id or verification_id, or another order's) shows nothing of it: the order is
+   * kept and followed by its id, never replaced behind the agent's back.
+   */
+  #created(order: Order, a: CreateReply): Order {
+    const id = order.verificationId;
+    const links = a.unusable === null ? a.links : null;
+    const usable = links !== null;
+    if (usable) this.#qr.set(id, a.qrCode ?? qrPng(links.upi).toString('base64'));
+    const validUpto = usable ? a.validUpto : null;
+    return this.#save(id, {
+      state: 'created',
+      refId: usable ? a.refId : null,
+      validUpto: validUpto ?? order.createdAt + LINK_VALIDITY_MS,
+      validUptoAssumed: validUpto === null,
+      links,
+      pageUrl: usable ? a.url : null,
+      lastError: usable
+        ? null
+        : {
+            code: 'unusable_answer',
+            message: `Cashfree created order ${id} but ${a.unusable ?? 'its answer has no upi_link'}, so it has no link to show; it is kept and checked, and a new order can be made for the customer.`,
+          },
+    });
+  }
+
+  /** An id in this computer's history is taken, unless its create never reached Cashfree. */
+  #claimId(verificationId: string): void {
+    const existing = this.#d.store.get(verificationId);
+    if (existing === null) return;
+    if (existing.state === 'create_failed' && !this.#creating.has(verificationId)) {
+      this.#d.store.delete(verificationId);
+      return;
+    }
+    throw coreError('duplicate_id', `An order with the ID ${verificationId} is already in this computer's history. Use another ID.`);
   }
 
   #apply(before: Order, s: StatusReply, extra: Partial<Order>): Order {
-    const patch: Partial<Order> = { ...extra, refId: s.refId, state: toOrderState(s) };
+    // A status outside the documented four is not final: the order stays as it was, the raw value shown.
+    const state = toOrderState(s);
+    const patch: Partial<Order> = {
+      ...extra,
+      refId: s.refId,
+      state: state ?? (before.state !== 'creating' ? before.state : 'created'),
+      cashfreeStatus: state === null ? shownStatus(s.status) : null,
+    };
     const result = toRemitterResult(s);
     if (result) patch.result = result;
     const unchanged =
       before.state === patch.state &&
       before.refId === patch.refId &&
+      before.cashfreeStatus === patch.cashfreeStatus &&
       JSON.stringify(before.result) === JSON.stringify(patch.result ?? before.result) &&
       !extra.answerLost;
     if (unchanged) return this.#withQr(before);

@@ -6,5 +6,6 @@ export interface OrderStore {
   insert(order: Order): Order;
   update(verificationId: string, patch: Partial<Order>): Order;
   get(verificationId: string): Order | null;
+  delete(verificationId: string): boolean;
   listOpen(): Order[];
 }

@@ -25,10 +25,16 @@ export function settingsHandlers({ settings, testConnection, changed }: Settings
     },
     'settings.saveCredentials': async ({ kind, ...input }) => after(await settings.saveCredentials(kind, input), kind),
     'settings.deleteCredentials': ({ kind }) => after(settings.deleteCredentials(kind), kind),
-    'settings.setBaseUrl': ({ kind, url }) => after(settings.setCustomBaseUrl(kind, url), kind),
+    'settings.setBaseUrl': async ({ kind, url, ...secret }) => after(await settings.setCustomBaseUrl(kind, url, secret), kind),
     'settings.updatePreferences': (patch) => after(settings.updatePreferences(patch)),
     'settings.testConnection': ({ kind }) => testConnection(kind),
     'settings.export': () => ({ json: settings.exportSettingsJson() }),
-    'settings.import': ({ json }) => after(settings.importSettings(json)),
+    'settings.importPreview': ({ json }) => settings.previewImport(json),
+    'settings.import': async ({ json, apply }) => {
+      const imported = await settings.importSettings(json, apply);
+      // An imported address takes effect at the next call of its profile.
+      changed('sandbox');
+      return after(imported, 'production');
+    },
   };
 }

@@ -1,7 +1,7 @@
 // "Test connection": the app asks GET /remitter/status for an id that cannot exist. Whatever
 // Cashfree answers says whether the keys, the IP whitelist or signature and the environment are
 // right. The client's error already says it in plain words; toProbeOutcome reads it as a probe.
-import { PROFILE_NAMES } from '../../../shared/domain.ts';
+import { PROFILE_WORDS } from '../../../shared/words.ts';
 import type { ProfileKind } from '../../../shared/domain.ts';
 import type { ProbeOutcome } from '../../../shared/contract.ts';
 import { CashfreeError } from '../cashfree/errors.ts';
@@ -20,7 +20,7 @@ export const makeProbeVerificationId = (): string =>
  * added here.
  */
 export function toProbeOutcome(profile: ProfileKind, err: CoreError | null, signed: boolean): ProbeOutcome {
-  const env = PROFILE_NAMES[profile];
+  const env = PROFILE_WORDS[profile];
   const connected: ProbeOutcome = { ok: true, code: 'ok', message: `Connected to Cashfree ${env}: the keys work.` };
   if (err === null) return connected;
   if (err instanceof CashfreeError && err.httpStatus !== null) {

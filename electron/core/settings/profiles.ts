@@ -1,13 +1,11 @@
 // The three profiles and where each one talks to.
 import type { ProfileKind } from '../../../shared/domain.ts';
 import type { StoredProfile } from './schema.ts';
+import { CASHFREE_BASE_URLS } from '../../../shared/settings.ts';
+import type { KeyedProfileKind } from '../../../shared/settings.ts';
 
-export type KeyedProfileKind = Exclude<ProfileKind, 'demo'>;
-
-export const CASHFREE_BASE_URLS: Record<KeyedProfileKind, string> = {
-  sandbox: 'https://sandbox.cashfree.com/verification',
-  production: 'https://api.cashfree.com/verification',
-};
+export { CASHFREE_BASE_URLS };
+export type { KeyedProfileKind };
 
 
 /** Sandbox and Production need the merchant's keys; Demo runs against the embedded simulator. */

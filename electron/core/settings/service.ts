@@ -2,14 +2,16 @@
 // through saveCredentials, come out only through getCredentials (main process, for the Cashfree
 // client) and are kept on disk only as ciphertext from the injected SecretCipher. A refusal is
 // thrown as the core's one error (CoreError).
+import { PROFILE_WORDS } from '../../../shared/words.ts';
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
-import { PROFILE_NAMES, ProfileKind } from '../../../shared/domain.ts';
+import { ProfileKind } from '../../../shared/domain.ts';
+import { keyProblem } from '../../../shared/keys.ts';
 import { coreError } from '../error.ts';
 import type { SecretCipher } from './cipher.ts';
 import { migrateSettings } from './migrations.ts';
 import { checkEnvironmentMismatch } from './probe.ts';
-import { clientIdHint, effectiveBaseUrl, isConfigured, needsCredentials } from './profiles.ts';
+import { CASHFREE_BASE_URLS, clientIdHint, effectiveBaseUrl, isConfigured, needsCredentials } from './profiles.ts';
 import type { KeyedProfileKind } from './profiles.ts';
 import {
   CustomBaseUrl,
@@ -19,7 +21,18 @@ import {
   defaultSettings,
   emptyProfile,
 } from './schema.ts';
-import type { ActiveProfileAnswer, Keychain, Preferences, PublicProfile, PublicSettings, SettingsDoc, StoredProfile, StoredSecrets } from './schema.ts';
+import type {
+  ActiveProfileAnswer,
+  ImportChange,
+  ImportPreview,
+  Keychain,
+  Preferences,
+  PublicProfile,
+  PublicSettings,
+  SettingsDoc,
+  StoredProfile,
+  StoredSecrets,
+} from './schema.ts';
 import { moveCorruptFileAside } from './store-file.ts';
 import type { SettingsStore } from './store-file.ts';
 
@@ -54,8 +67,18 @@ export const PRODUCTION_CONFIRMATION_MESSAGE =
 
 const MAX_IMPORT_CHARS = 1_000_000;
 
-const ClientIdInput = z.string().trim().min(1, 'The client id is empty.').max(200).regex(/^\S+$/, 'The client id cannot contain spaces.');
-const ClientSecretInput = z.string().trim().min(1, 'The client secret is empty.').max(500).regex(/^\S+$/, 'The client secret cannot contain spaces.');
+/** Surrounding whitespace of a paste goes; inside, the client's own header rule (shared/keys.ts) decides. */
+const keyInput = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `The ${what} is too long.`)
+    .superRefine((value, ctx) => {
+      const problem = keyProblem(what, value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+const ClientIdInput = keyInput('client id', 200);
+const ClientSecretInput = keyInput('client secret', 500);
 const PublicKeyInput = z
   .string()
   .trim()
@@ -78,8 +101,75 @@ const paths = (error: z.ZodError): string =>
 
 const weakRefusal = (keychain: Keychain, kind: ProfileKind): string =>
   keychain === 'weak'
-    ? `This computer has no password keyring the app can use (Linux "basic_text"), so the ${PROFILE_NAMES[kind]} keys could only be stored with weak protection that anyone with access to your files can undo. Choose "Store with weak protection on this machine" to save them anyway.`
-    : `No system keychain is available here, so the ${PROFILE_NAMES[kind]} keys could only be stored obfuscated in a file beside the settings. Choose "Store with weak protection on this machine" to save them anyway.`;
+    ? `This computer has no password keyring the app can use (Linux "basic_text"), so the ${PROFILE_WORDS[kind]} keys could only be stored with weak protection that anyone with access to your files can undo. Choose "Store with weak protection on this machine" to save them anyway.`
+    : `No system keychain is available here, so the ${PROFILE_WORDS[kind]} keys could only be stored obfuscated in a file beside the settings. Choose "Store with weak protection on this machine" to save them anyway.`;
+
+/** The one check a preference change passes, whether typed in Settings or imported from a file. */
+function preferencesProblem(patch: unknown): { ok: true; data: PreferencesPatch } | { ok: false; message: string } {
+  const parsed = PreferencesPatch.safeParse(patch);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: `Invalid preferences: ${paths(parsed.error)}${issue ? ` (${issue.message})` : ''}.` };
+}
+
+function checkPreferences(patch: unknown): PreferencesPatch {
+  const checked = preferencesProblem(patch);
+  if (!checked.ok) throw coreError('invalid_input', checked.message);
+  return checked.data;
+}
+
+const ADDRESS_PREFIX = 'address.';
+const TEMPLATE_PREFIX = 'template.';
+const PREFERENCE_PREFIX = 'preference.';
+
+/** The words of the Settings fields, so the agent recognises each change. */
+const PREFERENCE_LABELS: Record<keyof PreferencesPatch, string> = {
+  messageTemplates: 'Message templates',
+  clipboardClearSeconds: 'Clear clipboard after (seconds)',
+  retentionDays: 'Keep history for (days)',
+  theme: 'Theme',
+  autoUpdate: 'Install updates automatically',
+  globalShortcut: 'Global shortcut',
+};
+
+const shownPreference = (value: unknown): string => (typeof value === 'string' ? value || '(none)' : typeof value === 'boolean' ? (value ? 'on' : 'off') : JSON.stringify(value) ?? '(none)');
+
+function preferenceWarning(field: keyof PreferencesPatch, to: unknown, from: unknown): string | null {
+  if (field === 'clipboardClearSeconds' && to === 0) return 'Copied account details would stay on the clipboard until something else is copied.';
+  if (field === 'autoUpdate' && to === false) return 'The app would no longer install security fixes by itself.';
+  if (field === 'retentionDays' && typeof to === 'number' && typeof from === 'number' && to < from) return `History older than ${to} days would be deleted.`;
+  return null;
+}
+
+/**
+ * An export file: strict about its shape (a file carrying a key, or any field an export never
+ * has, is refused whole), loose about preference values, which are checked one change at a time.
+ */
+const ImportFile = ExportedSettings.extend({
+  preferences: z
+    .object(Object.fromEntries(Object.keys(PreferencesPatch.shape).map((field) => [field, z.unknown()])) as Record<keyof PreferencesPatch, z.ZodUnknown>)
+    .partial()
+    .strict()
+    .extend({ messageTemplates: z.record(z.string().max(200), z.string().max(20_000)).optional() }),
+});
+type ImportFile = z.infer<typeof ImportFile>;
+
+function parseImportFile(input: unknown): ImportFile {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_IMPORT_CHARS) throw coreError('invalid_input', 'The settings file is too large.');
+    try {
+      raw = JSON.parse(input);
+    } catch {
+      throw coreError('invalid_input', 'The settings file is not valid JSON.');
+    }
+  }
+  const parsed = ImportFile.safeParse(raw);
+  if (!parsed.success) {
+    throw coreError('invalid_input', `This is not an RPD Desk settings export, or it carries fields it must not (${paths(parsed.error)}).`);
+  }
+  return parsed.data;
+}
 
 type PlainSecrets = { clientId: string | null; clientSecret: string | null; publicKeyPem: string | null; shouldReEncrypt: boolean };
 
@@ -219,11 +309,11 @@ export class SettingsService {
     const profileKind = this.#keyedKind(kind);
     const profile = this.#read().profiles[profileKind];
     if (!isConfigured(profile)) {
-      throw coreError('not_configured', `No ${PROFILE_NAMES[profileKind]} keys are saved yet. Enter the client id and client secret in Settings.`);
+      throw coreError('not_configured', `No ${PROFILE_WORDS[profileKind]} keys are saved yet. Enter the client id and client secret in Settings.`);
     }
     const plain = await this.#decryptAll(profileKind, profile);
     const { clientId, clientSecret, publicKeyPem } = plain;
-    if (clientId === null || clientSecret === null) throw coreError('not_configured', `The ${PROFILE_NAMES[profileKind]} keys are incomplete. Enter them again.`);
+    if (clientId === null || clientSecret === null) throw coreError('not_configured', `The ${PROFILE_WORDS[profileKind]} keys are incomplete. Enter them again.`);
 
     if (plain.shouldReEncrypt) await this.#reEncrypt(profileKind, profile.secrets, { clientId, clientSecret, publicKeyPem });
 
@@ -231,26 +321,42 @@ export class SettingsService {
     return publicKeyPem === null ? { clientId, clientSecret, baseUrl } : { clientId, clientSecret, publicKeyPem, baseUrl };
   }
 
-  /** A company proxy in front of Cashfree; null goes back to Cashfree's own address. */
-  setCustomBaseUrl(kind: ProfileKind, url: string | null): PublicProfile {
-    const keyed = this.#keyedKind(kind);
+  /**
+   * A company proxy in front of Cashfree; null goes back to Cashfree's own address. The secret was
+   * entered for the old address: when the address changes it is removed, unless the agent enters
+   * it again in the same save (`clientSecret`, saved first, so a refusal changes nothing). The
+   * client id and public key stay.
+   */
+  async setCustomBaseUrl(
+    kind: ProfileKind,
+    url: string | null,
+    options: Pick<SaveCredentialsInput, 'clientSecret' | 'allowWeak'> = {},
+  ): Promise<PublicProfile> {
+    const profileKind = this.#keyedKind(kind);
     let customBaseUrl: string | null = null;
     if (url !== null && url.trim() !== '') {
       const parsed = CustomBaseUrl.safeParse(url);
       if (!parsed.success) throw coreError('invalid_input', firstMessage(parsed.error));
       customBaseUrl = parsed.data;
     }
+    const enteredAgain = options.clientSecret !== undefined;
+    if (enteredAgain) await this.saveCredentials(profileKind, options);
     const doc = this.#read();
-    doc.profiles[keyed].customBaseUrl = customBaseUrl;
+    const profile = doc.profiles[profileKind];
+    const moved = effectiveBaseUrl(profileKind, profile) !== effectiveBaseUrl(profileKind, { customBaseUrl });
+    profile.customBaseUrl = customBaseUrl;
+    if (moved && !enteredAgain && profile.secrets.clientSecret !== null) {
+      profile.secrets = { ...profile.secrets, clientSecret: null };
+      profile.updatedAt = this.#now().getTime();
+    }
     this.#write(doc);
-    return this.#publicProfile(keyed, doc.profiles[keyed]);
+    return this.#publicProfile(profileKind, profile);
   }
 
   updatePreferences(patch: unknown): Preferences {
-    const parsed = PreferencesPatch.safeParse(patch);
-    if (!parsed.success) throw coreError('invalid_input', `Invalid preferences: ${paths(parsed.error)}.`);
+    const checked = checkPreferences(patch);
     const doc = this.#read();
-    doc.preferences = { ...doc.preferences, ...parsed.data };
+    doc.preferences = { ...doc.preferences, ...checked };
     this.#write(doc);
     return doc.preferences;
   }
@@ -274,32 +380,98 @@ export class SettingsService {
     return `${JSON.stringify(this.exportSettings(), null, 2)}\n`;
   }
 
+  /** What importing `input` (JSON text or the parsed object) would change; nothing is applied. */
+  previewImport(input: unknown): ImportPreview {
+    return { changes: this.#importChanges(parseImportFile(input)) };
+  }
+
   /**
-   * Applies an exported configuration (JSON text or the parsed object). Stored keys, the active
-   * profile and the Production confirmation are untouched.
+   * Applies the changes of an exported configuration that the agent confirmed (`apply`, ids from
+   * previewImport), each through the same path as changing it in Settings: preferences and
+   * templates through updatePreferences, addresses through setCustomBaseUrl (which removes a
+   * secret entered for the old address). Keys, the active profile and the Production confirmation
+   * are never touched.
    */
-  importSettings(input: unknown): PublicSettings {
-    let raw: unknown = input;
-    if (typeof input === 'string') {
-      if (input.length > MAX_IMPORT_CHARS) throw coreError('invalid_input', 'The settings file is too large.');
-      try {
-        raw = JSON.parse(input);
-      } catch {
-        throw coreError('invalid_input', 'The settings file is not valid JSON.');
+  async importSettings(input: unknown, apply: readonly string[]): Promise<PublicSettings> {
+    const file = parseImportFile(input);
+    const changes = new Map(this.#importChanges(file).map((change) => [change.id, change]));
+    for (const id of apply) {
+      const change = changes.get(id);
+      if (!change) throw coreError('invalid_input', 'The settings file changed since it was read, or already applies. Import it again.');
+      if (change.refused !== null) throw coreError('invalid_input', `${change.label} cannot be imported: ${change.refused}`);
+    }
+    const chosen = apply.map((id) => changes.get(id) as ImportChange);
+    const patch: Record<string, unknown> = {};
+    // A Map, so a template named "__proto__" is a name like any other.
+    const templates = new Map(Object.entries(this.getPreferences().messageTemplates));
+    for (const change of chosen) {
+      if (change.kind === 'template') {
+        const name = change.id.slice(TEMPLATE_PREFIX.length);
+        if (change.to === null) templates.delete(name);
+        else templates.set(name, change.to);
+        patch.messageTemplates = Object.fromEntries(templates);
+      } else if (change.kind === 'preference') {
+        const field = change.id.slice(PREFERENCE_PREFIX.length) as keyof PreferencesPatch;
+        patch[field] = file.preferences[field];
       }
     }
-    const parsed = ExportedSettings.safeParse(raw);
-    if (!parsed.success) {
-      throw coreError('invalid_input', `This is not an RPD Desk settings export, or it carries fields it must not (${paths(parsed.error)}).`);
+    // Preferences first: the one step that can still refuse, before any address moves.
+    if (Object.keys(patch).length > 0) this.updatePreferences(patch);
+    for (const change of chosen) {
+      if (change.kind !== 'address') continue;
+      const kind = change.id.slice(ADDRESS_PREFIX.length) as KeyedProfileKind;
+      await this.setCustomBaseUrl(kind, file.profiles[kind]?.customBaseUrl ?? null);
     }
-    const doc = this.#read();
-    doc.preferences = { ...doc.preferences, ...parsed.data.preferences };
-    for (const kind of ['sandbox', 'production'] as const) {
-      const imported = parsed.data.profiles[kind];
-      if (imported) doc.profiles[kind].customBaseUrl = imported.customBaseUrl;
-    }
-    this.#write(doc);
     return this.getPublicSettings();
+  }
+
+  #importChanges(file: ImportFile): ImportChange[] {
+    const doc = this.#read();
+    const changes: ImportChange[] = [];
+    for (const kind of ['sandbox', 'production'] as const) {
+      const imported = file.profiles[kind];
+      if (!imported || imported.customBaseUrl === doc.profiles[kind].customBaseUrl) continue;
+      const from = effectiveBaseUrl(kind, doc.profiles[kind]);
+      const to = effectiveBaseUrl(kind, imported);
+      if (from === to) continue;
+      const host = new URL(to as string).host;
+      const notes = [
+        host === new URL(CASHFREE_BASE_URLS[kind]).host ? null : `${PROFILE_WORDS[kind]} requests, with the client ID and secret, would go to ${host} instead of Cashfree.`,
+        doc.profiles[kind].secrets.clientSecret === null ? null : `The saved ${PROFILE_WORDS[kind]} client secret is removed and must be entered again.`,
+      ].filter((note) => note !== null);
+      changes.push({ id: ADDRESS_PREFIX + kind, kind: 'address', label: `${PROFILE_WORDS[kind]} address`, from, to, warning: notes.join(' ') || null, refused: null });
+    }
+    const current = doc.preferences.messageTemplates;
+    const imported = file.preferences.messageTemplates;
+    if (imported !== undefined) {
+      const own = (templates: Record<string, string>, name: string): string | null => (Object.hasOwn(templates, name) ? (templates[name] as string) : null);
+      for (const name of [...new Set([...Object.keys(current), ...Object.keys(imported)])]) {
+        const to = own(imported, name);
+        const from = own(current, name);
+        if (to === from) continue;
+        // The check saving a template in Settings makes, so an import can never store what Settings refuses.
+        const checked = to === null ? null : preferencesProblem({ messageTemplates: Object.fromEntries([[name, to]]) });
+        const refused = checked && !checked.ok ? checked.message : null;
+        changes.push({ id: TEMPLATE_PREFIX + name, kind: 'template', label: `Message template ${name}`, from, to, warning: to === null ? 'This template is removed.' : null, refused });
+      }
+    }
+    for (const field of Object.keys(file.preferences) as (keyof PreferencesPatch)[]) {
+      if (field === 'messageTemplates') continue;
+      const to = file.preferences[field];
+      const from = doc.preferences[field];
+      if (JSON.stringify(to) === JSON.stringify(from)) continue;
+      const checked = preferencesProblem({ [field]: to });
+      changes.push({
+        id: PREFERENCE_PREFIX + field,
+        kind: 'preference',
+        label: PREFERENCE_LABELS[field],
+        from: shownPreference(from),
+        to: shownPreference(to),
+        warning: checked.ok ? preferenceWarning(field, checked.data[field], from) : null,
+        refused: checked.ok ? null : checked.message,
+      });
+    }
+    return changes;
   }
 
   #keyedKind(kind: ProfileKind): KeyedProfileKind {
@@ -328,7 +500,7 @@ export class SettingsService {
     try {
       return await this.#decryptAll(kind, profile);
     } catch {
-      throw coreError('not_configured', `The saved ${PROFILE_NAMES[kind]} keys cannot be read on this computer. Enter the client id and client secret again (and the public key, if used).`);
+      throw coreError('not_configured', `The saved ${PROFILE_WORDS[kind]} keys cannot be read on this computer. Enter the client id and client secret again (and the public key, if used).`);
     }
   }
 
@@ -342,8 +514,8 @@ export class SettingsService {
     const unreadable = coreError(
       'not_configured',
       profile.scheme !== null && profile.scheme !== this.#cipher.scheme
-        ? `The ${PROFILE_NAMES[kind]} keys were saved by ${profile.scheme === 'key_file' ? 'the command-line tool or browser preview' : 'the desktop app'} and cannot be read here. Enter them again.`
-        : `The saved ${PROFILE_NAMES[kind]} keys cannot be read on this computer (the system keyring may have changed). Enter them again.`,
+        ? `The ${PROFILE_WORDS[kind]} keys were saved by ${profile.scheme === 'key_file' ? 'the command-line tool or browser preview' : 'the desktop app'} and cannot be read here. Enter them again.`
+        : `The saved ${PROFILE_WORDS[kind]} keys cannot be read on this computer (the system keyring may have changed). Enter them again.`,
     );
     if (profile.scheme !== null && profile.scheme !== this.#cipher.scheme) throw unreadable;
     let shouldReEncrypt = false;

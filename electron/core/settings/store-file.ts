@@ -4,6 +4,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { migrateSettings } from './migrations.ts';
+import { ensurePrivateDir, restrictFile } from '../private-files.ts';
 
 export const SETTINGS_FILE_NAME = 'settings';
 
@@ -57,6 +58,7 @@ export const settingsFilePath = (dir: string): string => join(dir, `${SETTINGS_F
 
 /** The same file electron-store writes, opened without Electron (CLI, browser preview, tests). */
 export function openNodeSettingsStore(dir: string, now: Date = new Date()): { store: SettingsStore; notices: string[] } {
+  ensurePrivateDir(dir);
   const notices = checkSettingsFile(settingsFilePath(dir), now);
   const store = new Conf<Record<string, unknown>>({
     ...SETTINGS_STORE_OPTIONS,
@@ -64,5 +66,6 @@ export function openNodeSettingsStore(dir: string, now: Date = new Date()): { st
     configName: SETTINGS_FILE_NAME,
     projectName: 'rpd-desk',
   });
+  restrictFile(store.path);
   return { store, notices };
 }

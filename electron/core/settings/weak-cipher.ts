@@ -3,9 +3,10 @@
 // the settings file in clear and out of casual sight, no more: anyone who can read both files can
 // decrypt. Hence keychain 'none', and the service stores secrets only after an explicit choice.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SecretCipher } from './cipher.ts';
+import { ensurePrivateDir, restrictFile } from '../private-files.ts';
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -16,12 +17,13 @@ export const WEAK_KEY_FILE = 'settings.key';
 function loadOrCreateKey(keyPath: string): Buffer {
   try {
     const key = readFileSync(keyPath);
+    restrictFile(keyPath);
     if (key.length === KEY_BYTES) return key;
     throw new Error(`The key file ${keyPath} is damaged (wrong length); move it away to start over.`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(dirname(keyPath), { recursive: true });
+  ensurePrivateDir(dirname(keyPath));
   const key = randomBytes(KEY_BYTES);
   // 'wx': never overwrite a key another process has just written.
   try {

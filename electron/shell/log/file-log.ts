@@ -3,6 +3,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { LogMessage, NodeLogger } from 'electron-log';
+import { PRIVATE_FILE_MODE, ensurePrivateDir, restrictFile } from '../../core/private-files.ts';
 import { redactor as defaultRedactor, type Redactor } from '../../core/log/redact.ts';
 
 export interface FileLogOptions {
@@ -44,8 +45,11 @@ export function redactionHook(redactor: Redactor = defaultRedactor): (message: L
 export function configureFileLogging(logger: NodeLogger, options: FileLogOptions): string {
   const fileName = options.fileName ?? 'main.log';
   const keep = options.keep ?? DEFAULT_KEPT_LOGS;
-  const filePath = path.join(options.dir, fileName);
+  const filePath = path.join(ensurePrivateDir(options.dir), fileName);
+  restrictFile(filePath);
   const file = logger.transports.file;
+  // Log files are created owner-only (electron-log's default is 0666 minus the umask).
+  file.writeOptions = { flag: 'a', mode: PRIVATE_FILE_MODE, encoding: 'utf8' };
   file.fileName = fileName;
   file.resolvePathFn = () => filePath;
   file.maxSize = options.maxSizeBytes ?? DEFAULT_MAX_LOG_BYTES;

@@ -1,6 +1,7 @@
 // The tray menu as data: which items, labels and actions. electron.ts beside this file turns the
 // items into an Electron Menu and maps each action to a click handler.
 import type { OrderState } from '../../../shared/domain.ts';
+import { STATE_WORDS } from '../../../shared/words.ts';
 
 export interface RecentOrderSummary {
   verificationId: string;
@@ -35,14 +36,6 @@ export interface TrayMenuOptions {
 export const MAX_RECENT_IN_TRAY = 5;
 const MAX_NAME_IN_LABEL = 32;
 
-const STATE_WORDS: Readonly<Record<OrderState, string>> = {
-  creating: 'Creating',
-  created: 'Waiting for payment',
-  success: 'Paid',
-  failure: 'Failed',
-  expired: 'Expired',
-  create_failed: 'Not created',
-};
 
 function shorten(name: string): string {
   const chars = [...name.trim()];

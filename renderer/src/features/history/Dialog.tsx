@@ -2,36 +2,27 @@
 // Tab stays inside.
 import { useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { firstFocusable, trapTab } from '../../lib/focusTrap.ts';
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-export function Dialog({ title, onCancel, children }: { title: string; onCancel: () => void; children: ReactNode }) {
+export function Dialog({ title, onCancel, children, initialFocus }: { title: string; onCancel: () => void; children: ReactNode; initialFocus?: string }) {
   const titleId = useId();
   const boxRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    boxRef.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    // The safe choice first (Export, Cancel), never a checkbox that widens what leaves the app.
+    const preferred = initialFocus ? boxRef.current?.querySelector<HTMLElement>(initialFocus) : null;
+    (preferred ?? firstFocusable(boxRef.current))?.focus();
     return () => before?.focus();
+    // Mounted once per opening; the selector is fixed for that time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
     if (e.key === 'Escape') {
       e.stopPropagation();
       onCancel();
-    } else if (e.key === 'Tab') {
-      const all = [...(boxRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-      const first = all[0];
-      const last = all[all.length - 1];
-      if (!first || !last) return;
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first.focus();
-      }
-    }
+    } else trapTab(e);
   }
 
   return (

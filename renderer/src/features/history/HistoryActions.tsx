@@ -53,7 +53,7 @@ export function ExportButton({ api, query, onDone }: { api: HistoryApi; query: H
         Export CSV
       </button>
       {open && (
-        <Dialog title="Export CSV" onCancel={() => !busy && setOpen(false)}>
+        <Dialog title="Export CSV" onCancel={() => !busy && setOpen(false)} initialFocus=".dialog-buttons button">
           <p>The file lists every order that matches the current search and filters, newest first.</p>
           <label className="inline-check">
             <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} />

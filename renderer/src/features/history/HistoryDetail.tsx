@@ -4,10 +4,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Order } from '../../../../shared/domain.ts';
 import { isFinal } from '../../../../shared/domain.ts';
+import { bankTimeIst, istFull } from '../../../../shared/ist.ts';
 import { maskAccount } from '../../../../shared/mask.ts';
 import type { AppError } from '../../../../shared/result.ts';
+import { orderVerdict } from '../../../../shared/verdict.ts';
+import { PROFILE_WORDS, VERDICT_WORDS, maskUpi, nameMatchWords, reversalWords, ticketText } from '../../../../shared/words.ts';
+import { VerdictBadge } from '../order/VerdictBadge.tsx';
 import type { HistoryApi } from './api.ts';
-import { MATCH_WORDS, PROFILE_WORDS, REVERSAL_WORDS, STATE_WORDS, bankTime, fullTime, matchTone, stateTone, ticketText } from './words.ts';
 
 type Load = { status: 'loading' } | { status: 'ready'; order: Order } | { status: 'error'; error: AppError };
 type Notice = { kind: 'info' | 'error'; text: string } | null;
@@ -59,17 +62,17 @@ export function HistoryDetail({ api, verificationId }: { api: HistoryApi; verifi
     if (answer.ok) {
       knownState.current = answer.data.state;
       setLoad({ status: 'ready', order: answer.data });
-      setNotice({ kind: 'info', text: `Checked just now: ${STATE_WORDS[answer.data.state].toLowerCase()}.` });
+      setNotice({ kind: 'info', text: `Checked just now: ${VERDICT_WORDS[orderVerdict(answer.data)].label}.` });
     } else {
       setNotice({ kind: 'error', text: `The status could not be checked. ${answer.error.message}` });
     }
   }
 
   async function copy(): Promise<void> {
-    const answer = await api['clipboard.write']({ text: ticketText(order, { fullAccount }), sensitive: true });
+    const answer = await api['clipboard.write']({ text: ticketText(order, { unmasked: fullAccount }), sensitive: true });
     setNotice(
       answer.ok
-        ? { kind: 'info', text: fullAccount ? 'Result copied, with the full account number.' : 'Result copied, with the account number masked.' }
+        ? { kind: 'info', text: fullAccount ? 'Result copied, with the full account and UPI id.' : 'Result copied, with the account and UPI id masked.' }
         : { kind: 'error', text: `The result could not be copied. ${answer.error.message}` },
     );
   }
@@ -80,29 +83,26 @@ export function HistoryDetail({ api, verificationId }: { api: HistoryApi; verifi
   };
   if (r) {
     add('Name at bank', <strong>{r.nameAtBank}</strong>);
+    const match = nameMatchWords(r.nameMatchResult);
     add(
       'Name match',
-      r.nameMatchResult ? (
-        <span className={`tone-${matchTone(r.nameMatchResult)}`}>
-          {MATCH_WORDS[r.nameMatchResult]}
-          {r.nameMatchScore === null ? '' : ` · score ${r.nameMatchScore}`}
-        </span>
-      ) : (
-        'No result'
-      ),
+      <span className={`tone-${match.tone}`}>
+        {match.label}
+        {r.nameMatchScore === null ? '' : ` (${r.nameMatchScore}/100)`}
+      </span>,
     );
-    add('Account', <span className="mono">{maskAccount(r.bankAccount) || r.maskedAccount}</span>);
+    add('Account', <span className="mono">{fullAccount ? r.bankAccount : maskAccount(r.bankAccount) || r.maskedAccount}</span>);
     add('IFSC', <span className="mono">{r.ifsc}</span>);
-    add('UPI id', <span className="mono">{r.upi}</span>);
+    add('UPI id', <span className="mono">{fullAccount ? r.upi : maskUpi(r.upi)}</span>);
     add('UTR', <span className="mono">{r.utr}</span>);
     add('Account type', r.accountType);
-    add('Paid at', bankTime(r.pennyCollectedOn));
-    add('Processed at', bankTime(r.processedOn));
-    add('Refund', r.reversalStatus ? REVERSAL_WORDS[r.reversalStatus] : null);
+    add('Paid at', bankTimeIst(r.pennyCollectedOn));
+    add('Processed at', bankTimeIst(r.processedOn));
+    add('Refund', reversalWords(r.reversalStatus));
   }
-  add('Created', fullTime(order.createdAt));
-  add('Last change', fullTime(order.updatedAt));
-  if (order.state === 'created' && order.validUpto !== null) add('Link valid until', fullTime(order.validUpto));
+  add('Created', istFull(order.createdAt));
+  add('Last change', istFull(order.updatedAt));
+  if (order.state === 'created' && order.validUpto !== null) add('Link valid until', istFull(order.validUpto));
   add('Profile', PROFILE_WORDS[order.profile]);
   add('Verification id', <span className="mono">{order.verificationId}</span>);
   add('Cashfree reference', order.refId && <span className="mono">{order.refId}</span>);
@@ -112,9 +112,8 @@ export function HistoryDetail({ api, verificationId }: { api: HistoryApi; verifi
     <article className="history-detail-body" aria-label={`Order for ${order.name}`}>
       <header>
         <h3>{order.name}</h3>
-        <p className={`state-badge tone-${stateTone(order.state)}`} aria-label="Status of this order">
-          <span className="dot" aria-hidden="true" />
-          {STATE_WORDS[order.state]}
+        <p className="state-badge">
+          <VerdictBadge verdict={orderVerdict(order)} role="status" label="Status of this order" />
         </p>
       </header>
       {!r && <p className="hint">{noResultSentence(order)}</p>}
@@ -143,7 +142,7 @@ export function HistoryDetail({ api, verificationId }: { api: HistoryApi; verifi
         {r && (
           <label className="inline-check">
             <input type="checkbox" checked={fullAccount} onChange={(e) => setFullAccount(e.target.checked)} />
-            Full account number
+            Full account and UPI id
           </label>
         )}
       </div>

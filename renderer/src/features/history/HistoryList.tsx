@@ -5,7 +5,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent, Ref } from 'react';
 import type { HistoryRow } from '../../../../shared/history.ts';
-import { MATCH_WORDS, PROFILE_WORDS, STATE_WORDS, matchTone, shortTime, stateTone } from './words.ts';
+import { istShort } from '../../../../shared/ist.ts';
+import { PROFILE_WORDS, nameMatchWords } from '../../../../shared/words.ts';
+import { VerdictBadge } from '../order/VerdictBadge.tsx';
 
 export const ROW_HEIGHT = 34;
 /** Ask for the next page while this many loaded rows are still below the view. */
@@ -33,19 +35,6 @@ interface Props {
 }
 
 export const optionId = (verificationId: string): string => `history-row-${verificationId}`;
-
-export function rowLabel(row: HistoryRow): string {
-  return [
-    row.name,
-    STATE_WORDS[row.state],
-    row.matchResult ? MATCH_WORDS[row.matchResult] : null,
-    row.maskedAccount ? `account ${row.maskedAccount}` : null,
-    PROFILE_WORDS[row.profile],
-    shortTime(row.createdAt),
-  ]
-    .filter(Boolean)
-    .join(', ');
-}
 
 export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNearEnd, onLeaveTop, handle }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -161,7 +150,6 @@ export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNea
               aria-selected={selected}
               aria-posinset={v.index + 1}
               aria-setsize={hasMore ? -1 : rows.length}
-              aria-label={rowLabel(row)}
               className="history-row"
               style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
               onMouseDown={(e) => e.preventDefault() /* keep focus on the listbox, not on the row */}
@@ -171,16 +159,17 @@ export function HistoryList({ rows, hasMore, selectedId, onSelect, onOpen, onNea
                 onOpen(row.verificationId);
               }}
             >
-              <span className="col-time">{shortTime(row.createdAt)}</span>
+              {/* The row's name is its visible text, cell by cell (the spaces keep the words apart);
+                  the columns a narrow window hides (match, profile) come last. */}
+              <span className="col-time">{istShort(row.createdAt)}</span>{' '}
               <span className="col-name" title={row.name}>
                 {row.name}
-              </span>
-              <span className={`col-state tone-${stateTone(row.state)}`}>
-                <span className="dot" aria-hidden="true" />
-                {STATE_WORDS[row.state]}
-              </span>
-              <span className={`col-match tone-${matchTone(row.matchResult)}`}>{row.matchResult ? MATCH_WORDS[row.matchResult] : '—'}</span>
-              <span className="col-account">{row.maskedAccount ?? '—'}</span>
+              </span>{' '}
+              <span className="col-state">
+                <VerdictBadge verdict={row.verdict} />
+              </span>{' '}
+              <span className="col-account">{row.maskedAccount ?? '—'}</span>{' '}
+              <span className={`col-match tone-${nameMatchWords(row.matchResult).tone}`}>{row.matchResult ? nameMatchWords(row.matchResult).label : '—'}</span>{' '}
               <span className={`col-profile profile-${row.profile}`}>{PROFILE_WORDS[row.profile]}</span>
             </div>
           );

@@ -12,7 +12,10 @@ import { HistoryDetail } from './HistoryDetail.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import type { HistoryListHandle } from './HistoryList.tsx';
 import { useHistoryList } from './useHistoryList.ts';
-import { MATCH_WORDS, PROFILE_WORDS, STATE_WORDS, dayEnd, dayStart } from './words.ts';
+import { VERDICTS } from '../../../../shared/verdict.ts';
+import type { Verdict } from '../../../../shared/verdict.ts';
+import { NAME_MATCH_WORDS, PROFILE_WORDS, STATE_WORDS, VERDICT_WORDS } from '../../../../shared/words.ts';
+import { dayEnd, dayStart } from './words.ts';
 import './history.css';
 
 /** Light: the store answers a prefix search in a few ms, so this only skips keys typed together. */
@@ -28,23 +31,25 @@ const STATUS_CHOICES: { value: string; label: string; states: OrderState[] }[] =
   { value: 'create_failed', label: STATE_WORDS.create_failed, states: ['create_failed'] },
 ];
 const MATCH_CHOICES: { value: NameMatchResult | 'none'; label: string }[] = [
-  ...(Object.entries(MATCH_WORDS) as [NameMatchResult, string][]).map(([value, label]) => ({ value, label })),
+  ...(Object.keys(NAME_MATCH_WORDS) as NameMatchResult[]).map((value) => ({ value, label: NAME_MATCH_WORDS[value].label })),
   { value: 'none', label: 'No result yet' },
 ];
 const PROFILE_CHOICES = Object.entries(PROFILE_WORDS) as [ProfileKind, string][];
 
 export interface HistoryFilters {
+  verdict: string;
   status: string;
   match: string;
   profile: string;
   from: string;
   to: string;
 }
-const NO_FILTERS: HistoryFilters = { status: '', match: '', profile: '', from: '', to: '' };
+const NO_FILTERS: HistoryFilters = { verdict: '', status: '', match: '', profile: '', from: '', to: '' };
 
 export function toQuery(text: string, f: HistoryFilters): HistoryQuery {
   const query: HistoryQuery = {};
   if (text.trim() !== '') query.text = text.trim();
+  if ((VERDICTS as readonly string[]).includes(f.verdict)) query.verdicts = [f.verdict as Verdict];
   const status = STATUS_CHOICES.find((c) => c.value === f.status);
   if (status) query.states = status.states;
   const match = MATCH_CHOICES.find((c) => c.value === f.match);
@@ -173,6 +178,14 @@ export function HistoryView({ api }: { api: HistoryApi }) {
             }
           }}
         />
+        <select aria-label="Verdict" value={filters.verdict} onChange={(e) => setFilter('verdict')(e.target.value)}>
+          <option value="">Any verdict</option>
+          {VERDICTS.map((v) => (
+            <option key={v} value={v}>
+              {VERDICT_WORDS[v].label}
+            </option>
+          ))}
+        </select>
         <select aria-label="Status" value={filters.status} onChange={(e) => setFilter('status')(e.target.value)}>
           <option value="">Any status</option>
           {STATUS_CHOICES.map((c) => (
@@ -219,11 +232,11 @@ export function HistoryView({ api }: { api: HistoryApi }) {
       <div className="history-body">
         <div className="history-results">
           <div className="history-columns" aria-hidden="true">
-            <span className="col-time">Created ↓</span>
+            <span className="col-time">Created (IST) ↓</span>
             <span className="col-name">Name</span>
-            <span className="col-state">Status</span>
-            <span className="col-match">Match</span>
+            <span className="col-state">Verdict</span>
             <span className="col-account">Account</span>
+            <span className="col-match">Match</span>
             <span className="col-profile">Profile</span>
           </div>
           {list.status === 'error' ? (
@@ -281,7 +294,7 @@ function InfoLine({ info }: { info: Info | null }) {
     <p className="history-info">
       {kept}{' '}
       {info.protection === 'keyfile' ? (
-        <span className="tone-wait">History is protected by a key file only, which is weaker than the OS keychain.</span>
+        <span className="tone-warn">History is protected by a key file only, which is weaker than the OS keychain.</span>
       ) : (
         <span>Bank details are encrypted with a key kept in the OS keychain.</span>
       )}

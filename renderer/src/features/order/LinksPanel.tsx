@@ -1,4 +1,5 @@
 import type { UpiLinks } from '../../../../shared/domain.ts';
+import { CopyButton } from './CopyButton.tsx';
 
 export const LINK_APPS: { key: keyof UpiLinks; label: string }[] = [
   { key: 'upi', label: 'UPI' },
@@ -8,16 +9,24 @@ export const LINK_APPS: { key: keyof UpiLinks; label: string }[] = [
   { key: 'bhim', label: 'BHIM' },
 ];
 
-export function LinksPanel({ links, disabled, onCopy }: { links: UpiLinks; disabled: boolean; onCopy: (label: string, link: string) => void }) {
+export function LinksPanel({
+  links,
+  disabled,
+  describedBy,
+  onCopy,
+}: {
+  links: UpiLinks;
+  disabled: boolean;
+  describedBy?: string;
+  onCopy: (label: string, link: string) => Promise<boolean>;
+}) {
   return (
     <ul className="links" aria-label="Payment links">
       {LINK_APPS.map(({ key, label }) => (
         <li key={key}>
           <span className="app-name">{label}</span>
           <code title={links[key]}>{links[key]}</code>
-          <button type="button" className="secondary small" disabled={disabled} onClick={() => onCopy(`${label} link`, links[key])}>
-            {`Copy ${label} link`}
-          </button>
+          <CopyButton label={`Copy ${label} link`} className="secondary small" disabled={disabled} describedBy={describedBy} copy={() => onCopy(`${label} link`, links[key])} />
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { unknownPlaceholders } from '../../../../shared/templates.ts';
+import { PLACEHOLDERS, validateTemplate } from '../../../../shared/templates.ts';
 
 export interface TemplateChoice {
   names: string[];
@@ -11,11 +11,14 @@ export interface TemplateChoice {
   edited: boolean;
 }
 
-/** The chat message: a template to pick and adjust, and the button that copies it filled in. */
-export function MessagePanel({ choice, preview, disabled, onCopy }: { choice: TemplateChoice; preview: string; disabled: boolean; onCopy: () => void }) {
+/**
+ * The chat message: a template to pick and adjust, and what it says filled in. A link that can no
+ * longer be paid shows why instead of a message that would promise minutes left.
+ */
+export function MessagePanel({ choice, preview, dead }: { choice: TemplateChoice; preview: string; dead: string | null }) {
   const selectId = useId();
   const textId = useId();
-  const unknown = unknownPlaceholders(choice.text);
+  const check = validateTemplate(choice.text);
   return (
     <div className="message-panel">
       <div className="message-head">
@@ -38,18 +41,22 @@ export function MessagePanel({ choice, preview, disabled, onCopy }: { choice: Te
         <label htmlFor={textId} className="sr-only">
           Template text
         </label>
-        <textarea id={textId} rows={4} value={choice.text} onChange={(e) => choice.edit(e.target.value)} />
+        <textarea id={textId} rows={4} value={choice.text} onChange={(e) => choice.edit(e.target.value)} aria-invalid={!check.ok || undefined} />
         <p className="hint">
-          Placeholders: {'{name}'} {'{link}'} {'{expires_at}'} {'{minutes_left}'}
-          {unknown.length > 0 && <span className="warn"> · not known: {unknown.map((u) => `{${u}}`).join(' ')}</span>}
+          Placeholders: {PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}
+          {!check.ok && <span className="warn"> · {check.reason}</span>}
         </p>
       </details>
-      <p className="message-preview" aria-label="Message preview">
-        {preview}
-      </p>
-      <button type="button" className="primary" disabled={disabled} onClick={onCopy} aria-keyshortcuts="Control+Shift+C">
-        Copy message
-      </button>
+      {dead ? (
+        <p className="dead-link" role="note">
+          <strong>This link can no longer be paid</strong>: {dead}
+        </p>
+      ) : (
+        // Focusable: at narrow widths the preview scrolls, and a keyboard must reach all of it.
+        <div className="message-preview" role="region" aria-label="Message preview" tabIndex={0}>
+          {preview}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useImperativeHandle, useRef, useState } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import type { FormEvent, Ref } from 'react';
 import type { Order } from '../../../../shared/domain.ts';
 import type { AppError, Result } from '../../../../shared/result.ts';
@@ -30,6 +30,11 @@ export function NewOrderForm({ create, onCreated, onStartTyping, ref }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
+  // What is in the fields now: typing during a slow Generate must survive its answer.
+  const typed = useRef({ name, note });
+  useEffect(() => {
+    typed.current = { name, note };
+  }, [name, note]);
   const messageId = useId();
   const nameId = useId();
   const noteId = useId();
@@ -51,13 +56,18 @@ export function NewOrderForm({ create, onCreated, onStartTyping, ref }: Props) {
     if (!check.ok || busy) return;
     setBusy(true);
     setError(null);
+    const sent = { name, note };
     const trimmedNote = note.trim();
     const r = await create(trimmedNote ? { name: check.name, note: trimmedNote } : { name: check.name });
     setBusy(false);
     if (r.ok) {
-      // The next customer starts from an empty form; on failure everything typed stays.
-      setName('');
-      setNote('');
+      // The next customer starts from an empty form, unless the agent already began typing it;
+      // on failure everything typed stays.
+      const changed = typed.current.name !== sent.name || typed.current.note !== sent.note;
+      if (!changed) {
+        setName('');
+        setNote('');
+      }
       setSubmitted(false);
       onCreated(r.data);
       nameInput.current?.focus();
@@ -94,9 +104,21 @@ export function NewOrderForm({ create, onCreated, onStartTyping, ref }: Props) {
         aria-describedby={messageId}
         placeholder="As on the bank account"
       />
-      <p id={messageId} className="field-message" role={invalid ? 'alert' : undefined}>
-        {invalid && !check.ok ? check.reason : ''}
-      </p>
+      <div id={messageId} className={`field-message ${check.ok ? 'field-hint' : ''}`} role={invalid ? 'alert' : undefined}>
+        {invalid && !check.ok ? check.reason : check.ok && check.hint ? check.hint : ''}
+        {invalid && !check.ok && check.suggestion && (
+          <button
+            type="button"
+            className="link-button suggestion"
+            onClick={() => {
+              setName(check.suggestion ?? name);
+              nameInput.current?.focus();
+            }}
+          >
+            {`Use “${check.suggestion}”`}
+          </button>
+        )}
+      </div>
       <label htmlFor={noteId} className="optional">
         Reference note <span>optional</span>
       </label>

@@ -21,7 +21,7 @@ export function ProfileBanner({ store, children }: { store: SettingsStore; child
 
   return (
     <header className={`profile-banner profile-banner-${kind ?? 'loading'}`} aria-label={name ? `Active profile: ${name}` : 'Active profile'}>
-      <strong className="profile-banner-app">RPD Desk</strong>
+      <h1 className="profile-banner-app">RPD Desk</h1>
       <span className="profile-banner-tag">{kind ? TAGLINES[kind] : 'Loading profile…'}</span>
       {missingKeys && (
         <span className="profile-banner-cta" role="status">

@@ -1,9 +1,10 @@
 // The keys of one Cashfree profile. Secrets are write-only: the fields start empty, what is typed
 // goes to main on Save and the fields are cleared; only "Saved: client ID …1234" comes back.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import type { ProbeOutcome } from '../../../../shared/contract.ts';
 import type { AppError } from '../../../../shared/result.ts';
+import { CASHFREE_BASE_URLS } from '../../../../shared/settings.ts';
 import type { Keychain, PublicProfile } from '../../../../shared/settings.ts';
 import { PROFILE_NAMES } from './labels.ts';
 import type { SettingsStore } from './store.ts';
@@ -22,6 +23,16 @@ export function fieldForError(error: AppError): Field {
   if (/client secret/i.test(error.message)) return 'clientSecret';
   if (/client id/i.test(error.message)) return 'clientId';
   return 'form';
+}
+
+/** The host an address names (Cashfree's own when empty), or null when it is not an address: main then explains. */
+function hostOf(address: string, profile: PublicProfile): string | null {
+  const url = address === '' && profile.kind !== 'demo' ? CASHFREE_BASE_URLS[profile.kind] : address;
+  try {
+    return new URL(url).host || null;
+  } catch {
+    return null;
+  }
 }
 
 function readFileText(file: File): Promise<string> {
@@ -47,6 +58,13 @@ export function KeysForm({ store, kind, profile, keychain }: { store: SettingsSt
   const [busy, setBusy] = useState(false);
   const [probe, setProbe] = useState<ProbeOutcome | 'running' | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** The host a changed address would send the keys to, shown for confirmation before saving. */
+  const [confirmHost, setConfirmHost] = useState<string | null>(null);
+  const confirmHostButton = useRef<HTMLButtonElement>(null);
+  // The question appears below the form: bring it into view and to the keyboard.
+  useEffect(() => {
+    if (confirmHost !== null) confirmHostButton.current?.focus();
+  }, [confirmHost]);
   const ids = {
     clientId: useId(),
     clientSecret: useId(),
@@ -79,21 +97,36 @@ export function KeysForm({ store, kind, profile, keychain }: { store: SettingsSt
       setErrors({ form: `Type the ${name} client ID and secret (or choose a public key file) to save.` });
       return;
     }
+    const host = addressChanged ? hostOf(address.trim(), profile) : null;
+    if (host !== null && confirmHost !== host) {
+      setConfirmHost(host);
+      return;
+    }
+    setConfirmHost(null);
     setBusy(true);
     try {
+      // The secret typed now goes with the new address in one save: main removes the old one otherwise.
+      const secretWithAddress = addressChanged && clientSecret.trim() !== '';
       if (addressChanged) {
-        const r = await api['settings.setBaseUrl']({ kind, url: address.trim() === '' ? null : address.trim() });
-        if (!r.ok) return setErrors({ address: r.error.message });
+        const r = await api['settings.setBaseUrl']({
+          kind,
+          url: address.trim() === '' ? null : address.trim(),
+          ...(secretWithAddress ? { clientSecret: clientSecret.trim(), ...(needsWeak ? { allowWeak } : {}) } : {}),
+        });
+        if (!r.ok) return setErrors({ [secretWithAddress && fieldForError(r.error) !== 'form' ? fieldForError(r.error) : 'address']: r.error.message });
       }
-      if (credentialsTyped) {
+      const restTyped = clientId.trim() !== '' || pem !== null || (clientSecret.trim() !== '' && !secretWithAddress);
+      if (restTyped) {
         const r = await api['settings.saveCredentials']({
           kind,
           ...(clientId.trim() ? { clientId: clientId.trim() } : {}),
-          ...(clientSecret.trim() ? { clientSecret: clientSecret.trim() } : {}),
+          ...(clientSecret.trim() && !secretWithAddress ? { clientSecret: clientSecret.trim() } : {}),
           ...(pem ? { publicKeyPem: pem.text } : {}),
           ...(needsWeak ? { allowWeak } : {}),
         });
         if (!r.ok) return setErrors({ [fieldForError(r.error)]: r.error.message });
+      }
+      if (credentialsTyped) {
         setClientId('');
         setClientSecret('');
         setPem(null);
@@ -257,6 +290,27 @@ export function KeysForm({ store, kind, profile, keychain }: { store: SettingsSt
             </button>
             <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
               Keep the keys
+            </button>
+          </div>
+        </div>
+      )}
+      {confirmHost !== null && (
+        <div className="confirm-inline" role="group" aria-label={`Send the ${name} keys to ${confirmHost}?`}>
+          <p>
+            {`${name} requests, with the client ID and secret, will go to `}
+            <strong className="confirm-host">{confirmHost}</strong>
+            {clientSecret.trim() !== ''
+              ? '. The client secret you typed is saved for this address.'
+              : profile.configured
+                ? `. The saved client secret was entered for ${hostOf(profile.baseUrl ?? '', profile) ?? 'the old address'} and is removed: type it again above to keep ${name} working.`
+                : '.'}
+          </p>
+          <div className="button-row">
+            <button type="submit" ref={confirmHostButton}>
+              {`Yes, use ${confirmHost}`}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirmHost(null)}>
+              Cancel
             </button>
           </div>
         </div>

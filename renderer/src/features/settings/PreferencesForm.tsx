@@ -3,7 +3,9 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Preferences, PreferencesPatch } from '../../../../shared/settings.ts';
 import type { SettingsStore } from './store.ts';
-import { PLACEHOLDERS, TEMPLATE_SLOTS, unknownPlaceholders } from './templates.ts';
+import { validateTemplate } from '../../../../shared/templates.ts';
+import { formatAccelerator } from '../../lib/accelerator.ts';
+import { PLACEHOLDERS, TEMPLATE_SLOTS } from './templates.ts';
 
 type NumberField = 'clipboardClearSeconds' | 'retentionDays';
 type ErrorKey = NumberField | 'globalShortcut' | 'form' | `template:${string}`;
@@ -19,7 +21,7 @@ function serverErrors(message: string): Partial<Record<ErrorKey, string>> {
   if (/clipboardClearSeconds/.test(message)) out.clipboardClearSeconds = RANGES.clipboardClearSeconds.sentence;
   if (/retentionDays/.test(message)) out.retentionDays = RANGES.retentionDays.sentence;
   if (/globalShortcut/.test(message)) out.globalShortcut = 'The shortcut is too long (100 characters at most).';
-  if (/messageTemplates/.test(message)) out.form = 'A message template is too long (2000 characters at most).';
+  if (/messageTemplates/.test(message)) out.form = 'A message template was refused: it needs {page_link} or {link}, no payment address or link of its own, and at most 2000 characters.';
   if (Object.keys(out).length === 0) out.form = message;
   return out;
 }
@@ -51,8 +53,8 @@ export function PreferencesForm({ store, preferences }: { store: SettingsStore; 
       else patch[field] = value;
     }
     for (const slot of TEMPLATE_SLOTS) {
-      const unknown = unknownPlaceholders(templates[slot.key] ?? '');
-      if (unknown.length) found[`template:${slot.key}`] = `Unknown placeholder ${unknown.map((name) => `{${name}}`).join(", ")}. Use ${PLACEHOLDERS.join(" ")}.`;
+      const check = validateTemplate(templates[slot.key] ?? '');
+      if (!check.ok) found[`template:${slot.key}`] = check.reason;
     }
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -76,8 +78,9 @@ export function PreferencesForm({ store, preferences }: { store: SettingsStore; 
       <fieldset>
         <legend>Message templates</legend>
         <p className="help">
-          Placeholders: {PLACEHOLDERS.map((p) => <code key={p}>{p}</code>)} are replaced with the customer&apos;s name, the payment link, when the link expires and the
-          minutes left.
+          Placeholders: {PLACEHOLDERS.map((p) => <code key={p}>{p}</code>)} are replaced with the customer&apos;s name, the UPI link, Cashfree&apos;s payment page (tappable in chat apps; the UPI
+          link when there is none), when the link expires and the minutes left. A template needs one of the two links and no
+          payment address or link of its own.
         </p>
         <div className="template-grid">
           {TEMPLATE_SLOTS.map((slot) => (
@@ -113,8 +116,8 @@ export function PreferencesForm({ store, preferences }: { store: SettingsStore; 
           </div>
           <div className="field">
             <label htmlFor={id('shortcut')}>Global shortcut</label>
-            <input id={id('shortcut')} autoComplete="off" spellCheck={false} value={shortcut} onChange={(e) => setShortcut(e.target.value)} placeholder="CommandOrControl+Alt+R" aria-invalid={errors.globalShortcut ? true : undefined} />
-            <p className="help">Brings RPD Desk to the front from any app. Leave empty for none.</p>
+            <input id={id('shortcut')} autoComplete="off" spellCheck={false} value={shortcut} onChange={(e) => setShortcut(e.target.value)} placeholder="Ctrl+Alt+R" aria-invalid={errors.globalShortcut ? true : undefined} />
+            <p className="help">{shortcut.trim() ? `${formatAccelerator(shortcut)} brings` : 'Brings'} RPD Desk to the front from any app. Leave empty for none.</p>
             {error('globalShortcut')}
           </div>
         </div>

@@ -1,6 +1,7 @@
 // The Settings dialog: which profile is live, that profile's keys, preferences, import and export.
 import { useState } from 'react';
 import type { ProfileKind } from '../../../../shared/domain.ts';
+import { BrowserIntegration } from './BrowserIntegration.tsx';
 import { ImportExport } from './ImportExport.tsx';
 import { KeysForm } from './KeysForm.tsx';
 import { PROFILE_NAMES, PROFILE_ORDER } from './labels.ts';
@@ -107,6 +108,11 @@ export function SettingsDialog({ store, onClose }: { store: SettingsStore; onClo
           <section className="settings-section" aria-labelledby="settings-transfer-heading">
             <h3 id="settings-transfer-heading">Import and export</h3>
             <ImportExport store={store} onImported={() => setImports((n) => n + 1)} />
+          </section>
+
+          <section className="settings-section" aria-labelledby="settings-browser-heading">
+            <h3 id="settings-browser-heading">Browser integration</h3>
+            <BrowserIntegration store={store} />
           </section>
         </div>
       )}

@@ -1,4 +1,6 @@
 import type { ProfileKind } from '../../../../shared/domain.ts';
+import { PROFILE_WORDS } from '../../../../shared/words.ts';
 
-export { PROFILE_NAMES } from '../../../../shared/domain.ts';
+/** The profiles' names come from the one vocabulary (shared/words.ts). */
+export const PROFILE_NAMES: Record<ProfileKind, string> = PROFILE_WORDS;
 export const PROFILE_ORDER: readonly ProfileKind[] = ['demo', 'sandbox', 'production'];

@@ -1,9 +1,8 @@
 // The chat messages an agent pastes to a customer, in English and Hindi: the keys of
 // preferences.messageTemplates that the order view's "Copy message" uses (shared/templates.ts).
-import { DEFAULT_MESSAGE_TEMPLATES, PLACEHOLDERS as NAMES, unknownPlaceholders } from '../../../../shared/templates.ts';
+import { DEFAULT_MESSAGE_TEMPLATES, PLACEHOLDERS as NAMES } from '../../../../shared/templates.ts';
 
 export const PLACEHOLDERS = NAMES.map((name) => `{${name}}`);
-export { unknownPlaceholders };
 
 export interface TemplateSlot {
   key: string;
