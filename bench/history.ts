@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { NameMatchResult, Order, OrderState } from '../shared/domain.ts';
 import { openHistory, type HistoryStore } from '../electron/core/history/store.ts';
+import { createRandom } from '../electron/simulator/random.ts';
 
 export interface HistoryBenchResult {
   rows: number;
@@ -55,17 +56,6 @@ const LAST = [
 const NOTES = ['', '', '', 'loan 4471 kyc', 'callback after 5pm', 'ticket 88213', 'repeat customer', 'asked for refund'];
 const MATCHES: NameMatchResult[] = ['DIRECT_MATCH', 'GOOD_PARTIAL_MATCH', 'MODERATE_PARTIAL_MATCH', 'POOR_PARTIAL_MATCH', 'NO_MATCH'];
 
-/** A small deterministic generator so every run measures the same data. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
@@ -172,7 +162,7 @@ export async function benchOne(rows: number): Promise<HistoryBenchResult> {
   const dir = await mkdtemp(join(tmpdir(), 'rpd-history-bench-'));
   const file = join(dir, 'history.sqlite');
   const key = randomBytes(32);
-  const r = rng(rows);
+  const r = createRandom(rows);
   const measured = Math.min(2000, Math.max(500, Math.floor(rows / 20)));
   // The fill spans the last 170 days; the measured inserts continue after it.
   const start = Date.now() - 170 * 86_400_000;

@@ -12,8 +12,8 @@ import { benchDetection } from './detection.ts';
 import { benchHistory } from './history.ts';
 import { benchPrewarm } from './prewarm.ts';
 import { benchRenderer } from './renderer.ts';
-import { benchRetention } from './retention.ts';
 import { benchTeam } from './team.ts';
+import { benchRetention } from './retention.ts';
 import { progress } from './stats.ts';
 
 const SECTIONS = ['client_vs_sdk', 'prewarm', 'detection', 'history', 'retention', 'renderer', 'team'] as const;

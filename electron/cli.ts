@@ -6,18 +6,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HISTORY_FILE, startRuntime } from './core/runtime.ts';
 import type { Connection, Runtime } from './core/runtime.ts';
-import { CashfreeError } from './core/cashfree/errors.ts';
+import { CoreError, coreError } from './core/error.ts';
 import { redactor } from './core/log/redact.ts';
 import { dataDir } from './core/paths.ts';
 import { ensurePrivateDir } from './core/private-files.ts';
 import { openPlainNodeSettings } from './core/settings/index.ts';
 import { validateName } from '../shared/names.ts';
+import { isVerificationId } from '../shared/ids.ts';
 import { maskAccount } from '../shared/mask.ts';
 import { ORDER_STATES } from '../shared/domain.ts';
 import type { OrderState, ProfileKind } from '../shared/domain.ts';
 import { HISTORY_PAGE_MAX } from '../shared/history.ts';
 import type { HistoryPage, HistoryQuery, HistoryRow } from '../shared/history.ts';
-import { HistoryError, keyFileProtector, loadOrCreateDataKey, openHistory } from './core/history/index.ts';
+import { historyErrorReason, keyFileProtector, loadOrCreateDataKey, openHistory } from './core/history/index.ts';
 import type { HistoryStore } from './core/history/index.ts';
 import type { AppError } from '../shared/result.ts';
 import { BROWSER_INTEGRATION_USAGE, browserIntegrationCli } from './browser-bridge/cli.ts';
@@ -34,7 +35,6 @@ environment: RPD_BASE_URL (e.g. http://127.0.0.1:4010/verification; default Cash
   CASHFREE_API_VERSION, RPD_DATA_DIR (history folder), RPD_TIMEOUT_MS (whole-request timeout)`;
 
 export const SANDBOX_URL = 'https://sandbox.cashfree.com/verification';
-const ID_PATTERN = /^[A-Za-z0-9._-]{1,50}$/;
 
 class UsageError extends Error {}
 
@@ -83,7 +83,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       const name = validateName(values.name);
       if (!name.ok) throw new UsageError(name.reason);
       const id = values['verification-id'];
-      if (id !== undefined && !ID_PATTERN.test(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
+      if (id !== undefined && !isVerificationId(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
       return await withRuntime(io, async (rt) => {
         const { order, answer } = await rt.orders.createDetailed({ name: name.name, verificationId: id });
         // Cashfree holds the order whatever its answer lacks: printed as it came, exit 0.
@@ -101,7 +101,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       const id = values['verification-id'];
       const ref = values['ref-id'];
       if ((id === undefined) === (ref === undefined)) throw new UsageError('status needs exactly one of --verification-id or --ref-id.');
-      if (id !== undefined && !ID_PATTERN.test(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
+      if (id !== undefined && !isVerificationId(id)) throw new UsageError('--verification-id must be 1 to 50 letters, digits, ".", "-" or "_".');
       if (ref !== undefined && !/^\d{1,20}$/.test(ref)) throw new UsageError('--ref-id must be a number.');
       return await withRuntime(io, async (rt) => {
         const status = await (await rt.client()).status(id !== undefined ? { verificationId: id } : { refId: ref! });
@@ -122,10 +122,11 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       if (!json) io.err(USAGE);
       return 2;
     }
-    if (err instanceof CashfreeError) {
-      report(io, json, err.toAppError());
+    if (err instanceof CoreError) {
+      const error = err.toAppError();
+      report(io, json, error);
       // Refused by our own checks before any call: bad input. Refused by Cashfree: an API error.
-      return err.code === 'invalid_input' && err.httpStatus === null ? 2 : 1;
+      return error.code === 'invalid_input' && (error.httpStatus ?? null) === null ? 2 : 1;
     }
     report(io, json, { code: 'internal', message: `Unexpected failure: ${(err as Error).message}`, retryable: false, httpStatus: null });
     return 1;
@@ -156,8 +157,8 @@ async function history(
     const dataKey = await loadOrCreateDataKey(dir, keyFileProtector);
     store = openHistory({ file: join(dir, HISTORY_FILE), dataKey: dataKey.key, protection: dataKey.protection });
   } catch (err) {
-    if (err instanceof HistoryError && err.code === 'key_unavailable') {
-      throw new CashfreeError({ code: 'unavailable', message: `The history in ${dir} is locked with the desktop app's keychain: export it from the app.`, retryable: false });
+    if (historyErrorReason(err) === 'key_unavailable') {
+      throw coreError('unavailable', `The history in ${dir} is locked with the desktop app's keychain: export it from the app.`);
     }
     throw err;
   }

@@ -1,11 +1,12 @@
 // `npm run web`: the app in a browser. Same core and handlers as the Electron app, reached
 // through the HTTP bridge on 127.0.0.1. Prints one line: the URL to open.
+import { PROFILE_WORDS } from '../shared/words.ts';
 import { fileURLToPath } from 'node:url';
 import { startRuntime } from './core/runtime.ts';
 import { startBridge } from './bridge.ts';
 import { dataDir } from './core/paths.ts';
 import { ensurePrivateDir } from './core/private-files.ts';
-import { PROFILE_LABELS, openPlainNodeSettings } from './core/settings/index.ts';
+import { openPlainNodeSettings } from './core/settings/index.ts';
 import { ensureBuild } from './dev/ensure-build.ts';
 import { integrationFor, serveBrowserBridge } from './browser-bridge/index.ts';
 
@@ -40,7 +41,7 @@ export async function main(argv: string[]): Promise<void> {
     await runtime.close();
     fatal(`Cannot listen on port ${port}: ${(err as Error).message}`);
   }
-  console.log(`RPD Desk (${PROFILE_LABELS[settings.getPublicSettings().activeProfile]} profile) is running at ${bridge.url}`);
+  console.log(`RPD Desk (${PROFILE_WORDS[settings.getPublicSettings().activeProfile]} profile) is running at ${bridge.url}`);
   const stop = async (): Promise<void> => {
     await bridge.close();
     await extension?.close();

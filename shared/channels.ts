@@ -1,5 +1,5 @@
 // The names alone, so the preload can list them without pulling zod into its bundle.
-// shared/contract.ts gives each its schemas; a test checks that both lists agree.
+// The features' slices in shared/contract/ give each its schemas; a test checks that both agree.
 export const CHANNELS = [
   'app.info',
   'app.diagnostics',

@@ -7,8 +7,13 @@
 // - random: 8 base36 characters, so two processes on one machine never collide.
 // Cashfree allows at most 50 characters from [A-Za-z0-9._-].
 
-export const VERIFICATION_ID_PATTERN = /^[A-Za-z0-9._-]{1,50}$/;
 export const VERIFICATION_ID_MAX_LENGTH = 50;
+const ID_CHARACTER = '[A-Za-z0-9._-]';
+/** Only the characters Cashfree allows, any length (Cashfree checks the length separately). */
+export const VERIFICATION_ID_CHARACTERS = new RegExp(`^${ID_CHARACTER}+$`);
+export const VERIFICATION_ID_PATTERN = new RegExp(`^${ID_CHARACTER}{1,${VERIFICATION_ID_MAX_LENGTH}}$`);
+/** The rule in words, for refusals. */
+export const VERIFICATION_ID_RULE = '1 to 50 letters, digits, dots, hyphens or underscores';
 
 const TIME_WIDTH = 9;
 const COUNTER_WIDTH = 4;

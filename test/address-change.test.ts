@@ -14,6 +14,7 @@ import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
 import type { SettingsService } from '../electron/core/settings/index.ts';
 import { startSimulator } from '../electron/simulator/server.ts';
 import type { Simulator } from '../electron/simulator/server.ts';
+import { answering } from './fixtures/answers.ts';
 
 const ID = 'TEST1000sandboxid9876';
 const SECRET = 'cfsk_ma_test_S3cr3tValue_abcdef0123456789';
@@ -62,7 +63,7 @@ describe('changing a profile\'s address', () => {
     expect(await rt.handlers['settings.setProfile']({ kind: 'sandbox' })).toMatchObject({ ok: true });
     expect(await rt.handlers['order.create']({ name: 'Asha Rao' })).toMatchObject({ ok: false, error: { code: 'not_configured' } });
     expect(seen).toEqual([]);
-    expect((await settings.getCredentials('sandbox')).ok).toBe(false);
+    expect((await answering(settings).getCredentials('sandbox')).ok).toBe(false);
   });
 
   it('going back to Cashfree\'s own address also removes it', async () => {

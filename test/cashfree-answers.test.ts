@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { appLinksFromUpi } from '../shared/links.ts';
 import type { Order } from '../shared/domain.ts';
 import type { Result } from '../shared/result.ts';
-import { CashfreeError } from '../electron/core/cashfree/errors.ts';
+import { CoreError } from '../electron/core/error.ts';
 import { freshPerTest, historyRows } from './torture/helpers.ts';
 
 const fresh = freshPerTest();
@@ -134,7 +134,7 @@ describe('duplicate ids', () => {
     const rt = await fresh.runtime();
     await rt.orders.create({ name: 'Asha Rao', verificationId: 'dup_local_1' });
     const err = await rt.orders.create({ name: 'Asha Rao', verificationId: 'dup_local_1' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(CashfreeError);
+    expect(err).toBeInstanceOf(CoreError);
     expect(err).toMatchObject({ code: 'duplicate_id', message: expect.stringMatching(/already in this computer's history/) });
     expect(fresh.sim.orders()).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClipboardGuard } from '../electron/core/clipboard-guard.ts';
+import { ClipboardGuard } from '../electron/shell/desktop/clipboard-guard.ts';
 
 function fakeClipboard() {
   const board = { text: '' };

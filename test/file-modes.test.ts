@@ -10,11 +10,12 @@ import log from 'electron-log/node';
 import { startSimulator } from '../electron/simulator/server.ts';
 import { startRuntime } from '../electron/core/runtime.ts';
 import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
-import { openVault } from '../electron/platform/vault/index.ts';
-import { configureFileLogging } from '../electron/core/log/file-log.ts';
+import { openVault } from '../electron/shell/vault/electron.ts';
+import { configureFileLogging } from '../electron/shell/log/file-log.ts';
 import { settingsFilePath } from '../electron/core/settings/store-file.ts';
 import { resetElectronFake, setSafeStorageBackend } from './fakes/electron.ts';
 import { runRpd } from './fixtures/cli.ts';
+import { answering } from './fixtures/answers.ts';
 
 const mode = (path: string): string => (statSync(path).mode & 0o777).toString(8);
 /** Every entry below `dir` with its mode, so a failure names the file. */
@@ -65,7 +66,7 @@ describe.skipIf(process.platform === 'win32')('owner-only files', () => {
     writeFileSync(settingsFilePath(dir), '{}', { mode: 0o644 });
     chmodSync(dir, 0o755);
     const settings = openPlainNodeSettings({ dir });
-    expect((await settings.saveCredentials('sandbox', { clientId: 'CF123', clientSecret: 'cfsk_ma_test_abc', allowWeak: true })).ok).toBe(true);
+    expect((await answering(settings).saveCredentials('sandbox', { clientId: 'CF123', clientSecret: 'cfsk_ma_test_abc', allowWeak: true })).ok).toBe(true);
     const rt = await startRuntime({ dataDir: dir, transport: 'browser', settings, track: false });
     try {
       await rt.handlers['order.create']({ name: 'Ravi Kumar' });
@@ -81,7 +82,7 @@ describe.skipIf(process.platform === 'win32')('owner-only files', () => {
     setSafeStorageBackend('gnome_libsecret');
     const dir = join(root, 'app');
     const settings = await openVault({ dir });
-    expect((await settings.saveCredentials('sandbox', { clientId: 'CF123', clientSecret: 'cfsk_ma_test_abc' })).ok).toBe(true);
+    expect((await answering(settings).saveCredentials('sandbox', { clientId: 'CF123', clientSecret: 'cfsk_ma_test_abc' })).ok).toBe(true);
     const logger = log.create({ logId: `modes-${process.pid}` });
     logger.transports.console.level = false;
     const file = configureFileLogging(logger, { dir: join(dir, 'logs') });

@@ -67,7 +67,7 @@ describe('personal data at rest', () => {
     store.insert(order({ verificationId: 'vrf_k', state: 'success', result: secret }));
     store.close();
     expect(() => openHistory({ file, dataKey: randomBytes(32) })).toThrow(
-      expect.objectContaining({ code: 'wrong_key', message: expect.stringMatching(/data key does not open/) }),
+      expect.objectContaining({ details: { reason: 'wrong_key' }, message: expect.stringMatching(/data key does not open/) }),
     );
     expect(() => openHistory({ file, dataKey: randomBytes(16) })).toThrow(/32 bytes/);
   });
@@ -92,8 +92,8 @@ describe('personal data at rest', () => {
     raw.close();
 
     const again = openHistory({ file, dataKey: key });
-    expect(() => again.get('vrf_a')).toThrow(expect.objectContaining({ code: 'undecryptable_row' }));
-    expect(() => again.get('vrf_b')).toThrow(expect.objectContaining({ code: 'undecryptable_row' }));
+    expect(() => again.get('vrf_a')).toThrow(expect.objectContaining({ details: { reason: 'undecryptable_row' } }));
+    expect(() => again.get('vrf_b')).toThrow(expect.objectContaining({ details: { reason: 'undecryptable_row' } }));
     // The list needs no decryption and still works.
     expect(again.search({}).rows).toHaveLength(2);
     again.close();
@@ -170,13 +170,13 @@ describe('data key', () => {
     expect(stored).not.toContain(plain.key.toString('base64'));
     expect((await loadOrCreateDataKey(dir, keychain)).key.equals(plain.key)).toBe(true);
     // Without the keychain (CLI) the key cannot be read: a clear error, not a new key.
-    await expect(keyFileDataKey(dir)).rejects.toMatchObject({ code: 'key_unavailable' });
+    await expect(keyFileDataKey(dir)).rejects.toMatchObject({ details: { reason: 'key_unavailable' } });
   });
 
   it('rejects a damaged key file instead of making a new key over it', async () => {
     await writeFile(join(dir, DATA_KEY_FILE), '{"version":1,"kind":"keyfile"');
-    await expect(keyFileDataKey(dir)).rejects.toMatchObject({ code: 'wrong_key' });
+    await expect(keyFileDataKey(dir)).rejects.toMatchObject({ details: { reason: 'wrong_key' } });
     await writeFile(join(dir, DATA_KEY_FILE), JSON.stringify({ version: 1, kind: 'keyfile', key: await keyFileProtector.protect(randomBytes(8)) }));
-    await expect(keyFileDataKey(dir)).rejects.toMatchObject({ code: 'wrong_key' });
+    await expect(keyFileDataKey(dir)).rejects.toMatchObject({ details: { reason: 'wrong_key' } });
   });
 });

@@ -89,7 +89,7 @@ describe('migrations', () => {
     raw.exec(`CREATE TABLE future (x); PRAGMA user_version = ${LATEST_VERSION + 7};`);
     raw.close();
     expect(() => openHistory({ file, dataKey: randomBytes(32) })).toThrow(
-      expect.objectContaining({ code: 'schema_too_new' }),
+      expect.objectContaining({ details: { reason: 'schema_too_new' } }),
     );
     const check = new DatabaseSync(file);
     expect(schemaVersion(check)).toBe(LATEST_VERSION + 7);

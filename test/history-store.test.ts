@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHistory, type HistoryStore } from '../electron/core/history/store.ts';
-import { HistoryError } from '../electron/core/history/errors.ts';
+import { CoreError } from '../electron/core/error.ts';
 import type { Order, OrderState, NameMatchResult, ProfileKind } from '../shared/domain.ts';
 import type { HistoryQuery, HistoryRow } from '../shared/history.ts';
 import { appLinksFromUpi } from '../shared/links.ts';
@@ -77,7 +77,7 @@ describe('orders', () => {
       expect.objectContaining({ code: 'duplicate_id' }),
     );
     expect(store.count()).toBe(1);
-    expect(() => store.update('vrf_missing', { state: 'created' })).toThrow(HistoryError);
+    expect(() => store.update('vrf_missing', { state: 'created' })).toThrow(CoreError);
     expect(() => store.update('vrf_dup', { createdAt: T0 + 5 })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     expect(store.get('vrf_missing')).toBeNull();
   });

@@ -11,6 +11,7 @@ import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
 import type { SettingsService } from '../electron/core/settings/index.ts';
 import { startSimulator } from '../electron/simulator/server.ts';
 import type { Simulator } from '../electron/simulator/server.ts';
+import { answering } from './fixtures/answers.ts';
 
 const ID = 'TEST1000sandboxid9876';
 const SECRET = 'cfsk_ma_test_S3cr3tValue_abcdef0123456789';
@@ -43,14 +44,14 @@ describe('keys at save', () => {
     if (r.ok) return;
     expect(r.error.code).toBe('invalid_input');
     expect(r.error.message).toMatch(reason);
-    const kept = await settings.getCredentials('sandbox');
+    const kept = await answering(settings).getCredentials('sandbox');
     expect(kept).toMatchObject({ ok: true, data: { clientId: ID, clientSecret: SECRET } });
     expect(await rt.handlers['settings.testConnection']({ kind: 'sandbox' })).toMatchObject({ ok: true, data: { ok: true } });
   });
 
   it('still takes a paste with a trailing line break', async () => {
     expect((await rt.handlers['settings.saveCredentials']({ kind: 'sandbox', clientSecret: `${SECRET}\r\n` })).ok).toBe(true);
-    expect(await settings.getCredentials('sandbox')).toMatchObject({ ok: true, data: { clientSecret: SECRET } });
+    expect(await answering(settings).getCredentials('sandbox')).toMatchObject({ ok: true, data: { clientSecret: SECRET } });
   });
 });
 

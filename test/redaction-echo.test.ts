@@ -14,6 +14,7 @@ import type { Runtime } from '../electron/core/runtime.ts';
 import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
 import { runRpd } from './fixtures/cli.ts';
 import { redactor } from '../electron/core/log/redact.ts';
+import { answering } from './fixtures/answers.ts';
 
 // No cfsk_ prefix: only a secret registered with the redactor can be recognised.
 const SECRET = 'Zq9EchoedSecret7731abcXY';
@@ -125,7 +126,7 @@ describe('registration with the redactor', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rpd-echo-start-'));
     const secret = `StartSecret${Date.now()}Qx`;
     const settings = openPlainNodeSettings({ dir });
-    expect((await settings.saveCredentials('production', { clientId: 'CF_prod_start_1', clientSecret: secret, allowWeak: true })).ok).toBe(true);
+    expect((await answering(settings).saveCredentials('production', { clientId: 'CF_prod_start_1', clientSecret: secret, allowWeak: true })).ok).toBe(true);
     expect(redactor.redactString(`said ${secret}`)).toContain(secret);
     const rt = await startRuntime({ dataDir: dir, transport: 'browser', settings });
     try {

@@ -17,8 +17,10 @@ import {
   secretNeedles,
   tempDir,
 } from './settings-fixtures.ts';
+import { answering } from './fixtures/answers.ts';
+import type { AnsweringSettings } from './fixtures/answers.ts';
 
-const openService = (dir: string, now?: () => Date): SettingsService => openPlainNodeSettings({ dir, ...(now ? { now } : {}) });
+const openService = (dir: string, now?: () => Date): AnsweringSettings => answering(openPlainNodeSettings({ dir, ...(now ? { now } : {}) }));
 
 const readDoc = (dir: string): unknown => JSON.parse(readFileSync(settingsFilePath(dir), 'utf8'));
 
@@ -416,7 +418,7 @@ describe('damaged or old settings files', () => {
     const { store, notices } = openNodeSettingsStore(dir);
     expect(notices).toEqual([]);
     // Version 1 only ever stored through the OS keychain; read it back with a cipher that says so.
-    const settings = new SettingsService({ store, cipher: { ...cipher, scheme: 'safe_storage', keychain: 'keychain' } });
+    const settings = answering(new SettingsService({ store, cipher: { ...cipher, scheme: 'safe_storage', keychain: 'keychain' } }));
     const pub = settings.getPublicSettings();
     expect(pub).toMatchObject({ activeProfile: 'production', productionConfirmed: true });
     expect(pub.preferences).toMatchObject({ clipboardClearSeconds: 30, theme: 'dark', messageTemplates: { link: 'Old template {link}' }, retentionDays: 180 });

@@ -9,7 +9,7 @@ import { request } from 'undici';
 import { startRuntime } from '../electron/core/runtime.ts';
 import type { Runtime } from '../electron/core/runtime.ts';
 import type { Clock } from '../electron/core/clock.ts';
-import { CASHFREE_BUSY } from '../electron/core/orders.ts';
+import { CASHFREE_BUSY } from '../electron/core/orders/service.ts';
 import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
 import { startSimulator } from '../electron/simulator/server.ts';
 import type { Simulator, SimulatorOptions } from '../electron/simulator/server.ts';

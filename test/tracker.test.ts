@@ -1,7 +1,7 @@
 // The polling policy: fast for one order, never above the request budget for many.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Tracker } from '../electron/core/tracker.ts';
-import type { TrackerOptions } from '../electron/core/tracker.ts';
+import { Tracker } from '../electron/core/orders/tracker.ts';
+import type { TrackerOptions } from '../electron/core/orders/tracker.ts';
 import { RateBudget } from '../electron/core/cashfree/budget.ts';
 import { CashfreeError } from '../electron/core/cashfree/errors.ts';
 import type { Order } from '../shared/domain.ts';

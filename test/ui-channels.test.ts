@@ -9,7 +9,7 @@ import jsQR from 'jsqr';
 import { startRuntime } from '../electron/core/runtime.ts';
 import type { Runtime } from '../electron/core/runtime.ts';
 import { openPlainNodeSettings } from '../electron/core/settings/index.ts';
-import type { PlatformPorts } from '../electron/core/handlers.ts';
+import type { PlatformPorts } from '../electron/core/desk/ports.ts';
 import type { Order } from '../shared/domain.ts';
 
 let runtime: Runtime | null = null;

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openVault, detectKeychain } from '../electron/platform/vault/index.ts';
+import { openVault, detectKeychain } from '../electron/shell/vault/electron.ts';
+import { answering } from './fixtures/answers.ts';
 import { settingsFilePath } from '../electron/core/settings/store-file.ts';
 import { WEAK_KEY_FILE } from '../electron/core/settings/weak-cipher.ts';
 import { SettingsDoc } from '../electron/core/settings/schema.ts';
@@ -36,7 +37,7 @@ describe('keychain detection', () => {
 describe('with a real keyring (gnome_libsecret)', () => {
   test('saves without any extra choice, keeps only safeStorage ciphertext, reads the keys back', async () => {
     const dir = tempDir('vault-strong');
-    const vault = await openVault({ dir, platform: 'linux' });
+    const vault = answering(await openVault({ dir, platform: 'linux' }));
     expect(vault.keychain).toBe('keychain');
     const pem = makePublicKeyPem();
     const saved = await vault.saveCredentials('production', { ...PRODUCTION_KEYS, publicKeyPem: pem });
@@ -62,14 +63,14 @@ describe('with a real keyring (gnome_libsecret)', () => {
   test('uses Electron userData when no folder is given', async () => {
     const dir = tempDir('vault-userdata');
     process.env.RPD_TEST_USERDATA = dir;
-    const vault = await openVault({ platform: 'linux' });
+    const vault = answering(await openVault({ platform: 'linux' }));
     expect((await vault.saveCredentials('sandbox', SANDBOX_KEYS)).ok).toBe(true);
     expect(onDisk(dir).profiles.sandbox.secrets.clientId).not.toBeNull();
   });
 
   test('a secret the keyring asks to re-encrypt is written again under the new key', async () => {
     const dir = tempDir('vault-rotate');
-    const vault = await openVault({ dir, platform: 'linux' });
+    const vault = answering(await openVault({ dir, platform: 'linux' }));
     await vault.saveCredentials('sandbox', SANDBOX_KEYS);
     const before = onDisk(dir).profiles.sandbox.secrets;
     setShouldReEncrypt(true);
@@ -85,10 +86,10 @@ describe('with a real keyring (gnome_libsecret)', () => {
 
   test('keys saved under another keyring read as unreadable, with a plain request to enter them again', async () => {
     const dir = tempDir('vault-keyring-changed');
-    const vault = await openVault({ dir, platform: 'linux' });
+    const vault = answering(await openVault({ dir, platform: 'linux' }));
     await vault.saveCredentials('sandbox', SANDBOX_KEYS);
     setSafeStorageBackend('kwallet5');
-    const reopened = await openVault({ dir, platform: 'linux' });
+    const reopened = answering(await openVault({ dir, platform: 'linux' }));
     const creds = await reopened.getCredentials('sandbox');
     expect(creds.ok).toBe(false);
     if (!creds.ok) {
@@ -108,7 +109,7 @@ describe('with Linux basic_text (no keyring)', () => {
   test('refuses to save secrets without the explicit choice and says why', async () => {
     setSafeStorageBackend('basic_text');
     const dir = tempDir('vault-weak-refuse');
-    const vault = await openVault({ dir, platform: 'linux' });
+    const vault = answering(await openVault({ dir, platform: 'linux' }));
     expect(vault.getPublicSettings().keychain).toBe('weak');
     const answer = await vault.saveCredentials('sandbox', SANDBOX_KEYS);
     expect(answer.ok).toBe(false);
@@ -123,12 +124,12 @@ describe('with Linux basic_text (no keyring)', () => {
   test('saves with the choice, remembers it per profile across restarts, and marks the keys weak', async () => {
     setSafeStorageBackend('basic_text');
     const dir = tempDir('vault-weak-accept');
-    const vault = await openVault({ dir, platform: 'linux' });
+    const vault = answering(await openVault({ dir, platform: 'linux' }));
     const saved = await vault.saveCredentials('sandbox', { ...SANDBOX_KEYS, allowWeak: true });
     expect(saved.ok && saved.data).toMatchObject({ configured: true, keychain: 'weak', weakAllowed: true });
     expect(onDisk(dir).profiles.sandbox).toMatchObject({ protection: 'weak', scheme: 'safe_storage', weakAllowed: true });
 
-    const restarted = await openVault({ dir, platform: 'linux' });
+    const restarted = answering(await openVault({ dir, platform: 'linux' }));
     const rotated = await restarted.saveCredentials('sandbox', { clientSecret: 'cfsk_ma_test_newsecret111111111111111111111' });
     expect(rotated.ok).toBe(true);
     const creds = await restarted.getCredentials('sandbox');
@@ -151,7 +152,7 @@ describe('when safeStorage cannot encrypt at all', () => {
   test('falls back to the key-file cipher, keychain none, only with the choice', async () => {
     setAsyncEncryptionAvailable(false);
     const dir = tempDir('vault-none');
-    const vault = await openVault({ dir, platform: 'win32' });
+    const vault = answering(await openVault({ dir, platform: 'win32' }));
     expect(vault.keychain).toBe('none');
     expect((await vault.saveCredentials('sandbox', SANDBOX_KEYS)).ok).toBe(false);
     expect(existsSync(join(dir, WEAK_KEY_FILE))).toBe(false);
@@ -164,7 +165,7 @@ describe('when safeStorage cannot encrypt at all', () => {
 
     // Once the keyring is back, those keys are recognised as another cipher's, not misread.
     setAsyncEncryptionAvailable(true);
-    const withKeyring = await openVault({ dir, platform: 'win32' });
+    const withKeyring = answering(await openVault({ dir, platform: 'win32' }));
     const other = await withKeyring.getCredentials('sandbox');
     expect(!other.ok && other.error.message).toMatch(/command-line tool or browser preview/);
   });
@@ -174,7 +175,7 @@ describe('damaged electron-store file', () => {
   test('is moved aside with a notice and the vault still opens', async () => {
     const dir = tempDir('vault-corrupt');
     writeFileSync(settingsFilePath(dir), '{ "schemaVersion": 2, oops');
-    const vault = await openVault({ dir, platform: 'linux', now: () => new Date('2026-11-25T08:00:00Z') });
+    const vault = answering(await openVault({ dir, platform: 'linux', now: () => new Date('2026-11-25T08:00:00Z') }));
     const aside = `${settingsFilePath(dir)}.corrupt-2026-11-25T08-00-00-000Z`;
     expect(readFileSync(aside, 'utf8')).toBe('{ "schemaVersion": 2, oops');
     expect(vault.notices).toEqual([expect.stringContaining(aside)]);

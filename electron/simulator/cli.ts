@@ -19,10 +19,10 @@ const USAGE = `Usage: node electron/simulator/cli.ts [options]
   --private-key PATH       the private key that decrypts x-cf-signature
   --seed N                 seed for ref_ids, names at bank, accounts and UTRs
   --auto-pay-after SECONDS pay every new order automatically after this many seconds
-  --valid-upto-iso         write valid_upto in ISO 8601 ("2024-02-13T13:01:44.000Z") instead of India time
   --rate-limit-per-minute N
                            Cashfree's merchant-wide limit: N requests a minute per client id,
                            shared by every caller; X-RateLimit-* headers, 429 when spent
+  --valid-upto-iso         write valid_upto in ISO 8601 ("2024-02-13T13:01:44.000Z") instead of India time
   --verbose                log one line per request to stderr
   --help                   show this help`;
 
@@ -52,8 +52,8 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; help: boolea
         'private-key': { type: 'string' },
         seed: { type: 'string' },
         'auto-pay-after': { type: 'string' },
-        'valid-upto-iso': { type: 'boolean' },
         'rate-limit-per-minute': { type: 'string' },
+        'valid-upto-iso': { type: 'boolean' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean' },
       },

@@ -7,7 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
-import { qrPng } from '../core/qr-image.ts';
+import { qrPng } from '../core/desk/qr-image.ts';
 import { z } from 'zod';
 import { ACCOUNT_ERRORS, ERRORS } from './errors.ts';
 import type { ApiError } from './errors.ts';
@@ -16,6 +16,7 @@ import type { Effect, Endpoint, FaultsInput, FaultsView } from './faults.ts';
 import { OrderBook, REVERSAL_STATUSES, SimulatorError, VALID_UPTO_FORMS } from './orders.ts';
 import type { OrderSummary, PayOptions, ReversalStatus, StatusAnswer, ValidUptoForm } from './orders.ts';
 import { digits, randomFor } from './random.ts';
+import { VERIFICATION_ID_CHARACTERS } from '../../shared/ids.ts';
 import { RateLimiter } from './rate-limit.ts';
 import type { RateCounts } from './rate-limit.ts';
 import { checkSignature, keysFromPrivatePem, keysFromPublicPem } from './signature.ts';
@@ -84,7 +85,6 @@ export { SimulatorError };
 export type { FaultsInput, OrderSummary, PayOptions, ReversalStatus, StatusAnswer, ValidUptoForm };
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const VERIFICATION_ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 
 const payOptionsSchema = z
   .object({
@@ -246,7 +246,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (!shape?.success) return ERRORS.bodyInvalid;
     const { verification_id: verificationId, name } = shape.data;
     if (verificationId === undefined || verificationId === null || verificationId === '') return ERRORS.verificationIdMissing;
-    if (typeof verificationId !== 'string' || !VERIFICATION_ID_PATTERN.test(verificationId)) return ERRORS.verificationIdInvalid;
+    if (typeof verificationId !== 'string' || !VERIFICATION_ID_CHARACTERS.test(verificationId)) return ERRORS.verificationIdInvalid;
     if (verificationId.length > 50) return ERRORS.verificationIdTooLong;
     if (name !== undefined && name !== null && typeof name !== 'string') return ERRORS.nameInvalid;
     if (book.has(verificationId)) return ERRORS.verificationIdExists;

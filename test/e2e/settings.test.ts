@@ -101,7 +101,7 @@ describe.skipIf(skipReason !== null)(`Settings in Chromium${skipReason ? ` (skip
     const probe = dialog.getByRole('status', { name: 'Connection test' });
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => probe.getAttribute('class'), { timeout: 15_000 }).toContain('probe-bad');
-    expect(await probe.textContent()).toMatch(/did not accept the client id and client secret/);
+    expect(await probe.textContent()).toMatch(/rejected the client ID and secret of the Sandbox profile/);
     await screenshot(page, 'settings-test-wrong-keys');
 
     await dialog.getByLabel('Client secret').fill(SECRET);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NotificationGate, mainWindowContentProtection, summariseHeld } from '../../electron/core/presenting.ts';
-import { DEFAULT_SHOW_SHORTCUT, validateShortcut } from '../../electron/core/shortcut.ts';
-import { buildTrayMenu, trayTooltip, type RecentOrderSummary, type TrayMenuOptions } from '../../electron/core/tray-menu.ts';
+import { NotificationGate, mainWindowContentProtection, summariseHeld } from '../../electron/shell/presenting/policy.ts';
+import { DEFAULT_SHOW_SHORTCUT, validateShortcut } from '../../electron/shell/shortcut/policy.ts';
+import { buildTrayMenu, trayTooltip, type RecentOrderSummary, type TrayMenuOptions } from '../../electron/shell/tray/policy.ts';
 
 const options: TrayMenuOptions = {
   hideNames: false,

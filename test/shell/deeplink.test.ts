@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDeepLinkInArgv, parseDeepLink, validateCustomerName } from '../../electron/core/deeplink.ts';
+import { findDeepLinkInArgv, parseDeepLink, validateCustomerName } from '../../electron/shell/deep-link/policy.ts';
 
 describe('parseDeepLink', () => {
   it.each([

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import log from 'electron-log/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureFileLogging } from '../../electron/core/log/file-log.ts';
+import { configureFileLogging } from '../../electron/shell/log/file-log.ts';
 import { Redactor } from '../../electron/core/log/redact.ts';
 
 let dir: string;

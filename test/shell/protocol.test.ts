@@ -2,8 +2,8 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mimeTypeFor, readAppFile, resolveAppPath } from '../../electron/core/protocol.ts';
-import { PRODUCTION_CSP } from '../../electron/core/security.ts';
+import { mimeTypeFor, readAppFile, resolveAppPath } from '../../electron/shell/protocol/policy.ts';
+import { PRODUCTION_CSP } from '../../electron/shell/security/policy.ts';
 
 let base: string;
 let root: string;

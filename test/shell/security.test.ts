@@ -10,7 +10,7 @@ import {
   isTrustedSenderFrame,
   rendererLocation,
   withCsp,
-} from '../../electron/core/security.ts';
+} from '../../electron/shell/security/policy.ts';
 
 describe('isAllowedNavigation', () => {
   it('allows pages of the app origin', () => {

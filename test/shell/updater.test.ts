@@ -10,7 +10,7 @@ import {
   type UpdateStatus,
   type UpdaterHandlers,
   type UpdaterPort,
-} from '../../electron/core/updater.ts';
+} from '../../electron/shell/updater/policy.ts';
 
 const packagedWin: UpdatePolicyInput = { packaged: true, autoUpdateSetting: true, demoBuild: false, platform: 'win32', env: {}, random: 0 };
 

@@ -11,7 +11,7 @@ import {
   saveWindowStateSync,
   type DisplayArea,
   type Rect,
-} from '../../electron/core/window-state.ts';
+} from '../../electron/shell/window-state/policy.ts';
 
 const laptop: DisplayArea = { workArea: { x: 0, y: 0, width: 1366, height: 728 }, primary: true };
 const monitorRight: DisplayArea = { workArea: { x: 1366, y: -200, width: 2560, height: 1400 } };

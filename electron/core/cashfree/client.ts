@@ -9,11 +9,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KeyObject } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
-import type { Readable } from 'node:stream';
+import { readLimited } from '../read-limited.ts';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { isVerificationId } from '../../../shared/ids.ts';
+import { VERIFICATION_ID_RULE, isVerificationId } from '../../../shared/ids.ts';
 import { KEY_TEXT } from '../../../shared/keys.ts';
 import { validateName } from '../../../shared/names.ts';
 import {
@@ -26,8 +26,8 @@ import {
   type ErrorContext,
   type Operation,
 } from './errors.ts';
-import { redactor } from '../log/redact.ts';
 import type { RateBudget } from './budget.ts';
+import { redactor } from '../log/redact.ts';
 import { backoffDelay, resolveRetryPolicy, serverWaitMs, type HeaderBag, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { CreateAnswer, ErrorBody, StatusAnswer, unusableCreate } from './schemas.ts';
 import { loadPublicKey, makeSignature } from './signature.ts';
@@ -155,28 +155,6 @@ function makeDispatcher(
 }
 
 /**
- * The body's bytes, or null once they grow past `max`. Plain 'data' events: reading through an
- * async iterator cost a measurable share of each call's CPU.
- */
-function readLimited(body: Readable, max: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > max) {
-        body.destroy();
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    body.once('end', () => resolve(Buffer.concat(chunks, size)));
-    body.once('error', reject);
-  });
-}
-
-/**
  * undici's request() leaves Content-Encoding to the caller. We ask for none, but gateways in
  * front of Cashfree may compress anyway. The size limit holds for the decoded text too.
  */
@@ -293,7 +271,7 @@ export class CashfreeClient implements RpdApi {
   /** Creates an order. Sent exactly once; see createSafely for what to do when the answer is lost. */
   async create(input: CreateInput): Promise<CreateReply> {
     if (!isVerificationId(input.verificationId)) {
-      throw invalidInput('The verification ID must be 1 to 50 letters, digits, dots, hyphens or underscores.');
+      throw invalidInput(`The verification ID must be ${VERIFICATION_ID_RULE}.`);
     }
     const name = validateName(input.name);
     if (!name.ok) throw invalidInput(name.reason);
@@ -312,7 +290,7 @@ export class CashfreeClient implements RpdApi {
     let verificationId: string | undefined;
     if ('verificationId' in query) {
       if (!isVerificationId(query.verificationId)) {
-        throw invalidInput('The verification ID must be 1 to 50 letters, digits, dots, hyphens or underscores.');
+        throw invalidInput(`The verification ID must be ${VERIFICATION_ID_RULE}.`);
       }
       verificationId = query.verificationId;
       search = `verification_id=${encodeURIComponent(query.verificationId)}`;

@@ -1,8 +1,9 @@
-// Every way a Cashfree call can fail, as one error class with a stable code and a sentence an
-// agent can act on. Messages never contain the client secret (see redact()).
+// Every way a Cashfree call can fail, as the core's one error with a stable code and a sentence
+// an agent can act on. Messages never contain the client secret (see redact()).
 import type { AppError, ErrorCode } from '../../../shared/result.ts';
 import { isIP } from 'node:net';
 import type { ErrorBody } from './schemas.ts';
+import { CoreError } from '../error.ts';
 
 export type Operation = 'create' | 'status' | 'prewarm';
 
@@ -20,9 +21,8 @@ export type CashfreeErrorInit = {
   cause?: unknown;
 };
 
-export class CashfreeError extends Error {
-  readonly code: ErrorCode;
-  readonly retryable: boolean;
+/** The core's one error (CoreError) with what Cashfree said: status, its code and words, timing. */
+export class CashfreeError extends CoreError {
   readonly httpStatus: number | null;
   readonly cashfreeCode: string | null;
   readonly cashfreeMessage: string | null;
@@ -30,10 +30,12 @@ export class CashfreeError extends Error {
   readonly retryAfterMs: number | null;
 
   constructor(init: CashfreeErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    const details: Record<string, unknown> = {};
+    if (init.cashfreeMessage != null) details.cashfreeMessage = init.cashfreeMessage;
+    if (init.retryAfterMs != null) details.retryAfterMs = init.retryAfterMs;
+    if (init.outcomeUnknown) details.outcomeUnknown = true;
+    super({ code: init.code, message: init.message, retryable: init.retryable, details, cause: init.cause });
     this.name = 'CashfreeError';
-    this.code = init.code;
-    this.retryable = init.retryable;
     this.httpStatus = init.httpStatus ?? null;
     this.cashfreeCode = init.cashfreeCode ?? null;
     this.cashfreeMessage = init.cashfreeMessage ?? null;
@@ -41,19 +43,8 @@ export class CashfreeError extends Error {
     this.retryAfterMs = init.retryAfterMs ?? null;
   }
 
-  toAppError(): AppError {
-    const details: Record<string, unknown> = {};
-    if (this.cashfreeMessage !== null) details.cashfreeMessage = this.cashfreeMessage;
-    if (this.retryAfterMs !== null) details.retryAfterMs = this.retryAfterMs;
-    if (this.outcomeUnknown) details.outcomeUnknown = true;
-    return {
-      code: this.code,
-      message: this.message,
-      retryable: this.retryable,
-      httpStatus: this.httpStatus,
-      cashfreeCode: this.cashfreeCode,
-      ...(Object.keys(details).length > 0 ? { details } : {}),
-    };
+  override toAppError(): AppError {
+    return { ...super.toAppError(), httpStatus: this.httpStatus, cashfreeCode: this.cashfreeCode };
   }
 }
 

@@ -7,14 +7,6 @@ const TAG_BYTES = 16;
 const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
 export const DATA_KEY_BYTES = 32;
 
-/** The data key does not open this data: wrong key, or the bytes were changed. Never garbage. */
-export class SealOpenError extends Error {
-  constructor() {
-    super('history data cannot be decrypted with this data key (wrong key or damaged data)');
-    this.name = 'SealOpenError';
-  }
-}
-
 export function assertDataKey(key: Buffer): void {
   if (!Buffer.isBuffer(key) || key.length !== DATA_KEY_BYTES) {
     throw new TypeError(`history data key must be ${DATA_KEY_BYTES} bytes`);
@@ -33,8 +25,9 @@ export function seal(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
   return Buffer.concat([Buffer.of(FORMAT_V1), iv, cipher.getAuthTag(), body]);
 }
 
-export function unseal(key: Buffer, blob: Uint8Array, aad: Buffer): Buffer {
-  if (blob.length < HEADER_BYTES || blob[0] !== FORMAT_V1) throw new SealOpenError();
+/** The plaintext, or null when the data key does not open the blob (wrong key, or changed bytes): never garbage. */
+export function unseal(key: Buffer, blob: Uint8Array, aad: Buffer): Buffer | null {
+  if (blob.length < HEADER_BYTES || blob[0] !== FORMAT_V1) return null;
   const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.length);
   const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(1, 1 + IV_BYTES));
   decipher.setAAD(aad);
@@ -42,6 +35,6 @@ export function unseal(key: Buffer, blob: Uint8Array, aad: Buffer): Buffer {
   try {
     return Buffer.concat([decipher.update(buf.subarray(HEADER_BYTES)), decipher.final()]);
   } catch {
-    throw new SealOpenError();
+    return null;
   }
 }

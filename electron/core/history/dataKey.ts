@@ -1,5 +1,5 @@
 // The history data key: 32 random bytes, kept on disk only in protected form beside the database.
-// In the app a keychain protector (Electron safeStorage, written in electron/platform/) guards it;
+// In the app a keychain protector (Electron safeStorage, written in electron/shell/vault/) guards it;
 // outside Electron (CLI, browser preview) the key file itself is the only guard: weaker, and the
 // store reports it so callers can say so.
 import { randomBytes } from 'node:crypto';
@@ -8,7 +8,7 @@ import { ensurePrivateDir, restrictFile } from '../private-files.ts';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DATA_KEY_BYTES } from './crypto.ts';
-import { HistoryError } from './errors.ts';
+import { historyError } from './errors.ts';
 
 export type KeyProtection = 'keychain' | 'keyfile';
 
@@ -41,7 +41,7 @@ export const keyFileProtector: KeyProtector = {
 
 function checkKey(key: Buffer): Buffer {
   if (key.length !== DATA_KEY_BYTES) {
-    throw new HistoryError('wrong_key', 'the stored history data key has the wrong length');
+    throw historyError('wrong_key', 'the stored history data key has the wrong length');
   }
   return key;
 }
@@ -58,10 +58,10 @@ async function readKeyFile(path: string): Promise<KeyFile | null> {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new HistoryError('wrong_key', `the history key file ${DATA_KEY_FILE} is damaged`);
+    throw historyError('wrong_key', `the history key file ${DATA_KEY_FILE} is damaged`);
   }
   const parsed = KeyFile.safeParse(json);
-  if (!parsed.success) throw new HistoryError('wrong_key', `the history key file ${DATA_KEY_FILE} is damaged`);
+  if (!parsed.success) throw historyError('wrong_key', `the history key file ${DATA_KEY_FILE} is damaged`);
   return parsed.data;
 }
 
@@ -89,7 +89,7 @@ async function writeKeyFile(path: string, content: KeyFile, { replace }: { repla
 /**
  * Loads the data key from `dir`, or makes one on first use. A key first kept in a key file is
  * moved under the keychain as soon as a keychain protector is offered; a key under the keychain
- * cannot be read without it (HistoryError 'key_unavailable').
+ * cannot be read without it (reason 'key_unavailable').
  */
 export async function loadOrCreateDataKey(dir: string, protector: KeyProtector): Promise<DataKey> {
   ensurePrivateDir(dir);
@@ -114,8 +114,7 @@ export async function loadOrCreateDataKey(dir: string, protector: KeyProtector):
     await writeKeyFile(path, { version: 1, kind: 'keychain', key: await protector.protect(key) }, { replace: true });
     return { key, protection: 'keychain' };
   }
-  throw new HistoryError(
-    'key_unavailable',
+  throw historyError('key_unavailable',
     'the history data key is protected by the system keychain, which is not available here; open the history from the app',
   );
 }

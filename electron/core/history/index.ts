@@ -9,7 +9,7 @@ export {
   type KeyProtection,
   type DataKey,
 } from './dataKey.ts';
-export { HistoryError, HISTORY_ERROR_CODES, type HistoryErrorCode } from './errors.ts';
+export { historyError, historyErrorReason, isNoSuchOrder, noSuchOrder, HISTORY_ERROR_REASONS, type HistoryErrorReason } from './errors.ts';
 export { csvCell, csvLine } from './csv.ts';
 export { LATEST_VERSION } from './migrations.ts';
 export type { HistoryPage, HistoryQuery, HistoryRow } from '../../../shared/history.ts';

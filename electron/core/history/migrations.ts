@@ -2,7 +2,7 @@
 // migrations run in order at open, each in its own transaction. Never edit a shipped migration:
 // add a new one.
 import type { DatabaseSync } from 'node:sqlite';
-import { HistoryError } from './errors.ts';
+import { historyError } from './errors.ts';
 
 export interface Migration {
   readonly version: number;
@@ -91,8 +91,7 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIG
   const start = schemaVersion(db);
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (start > latest) {
-    throw new HistoryError(
-      'schema_too_new',
+    throw historyError('schema_too_new',
       `history database is at schema version ${start}, newer than this app knows (${latest}); update the app`,
     );
   }

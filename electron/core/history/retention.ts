@@ -6,6 +6,8 @@
 // own writes wait at most one batch (VACUUM is one transaction: hence idle time only).
 import { Worker } from 'node:worker_threads';
 import { firstIdAt } from './store.ts';
+import type { EventBus } from '../events.ts';
+import { redactor } from '../log/redact.ts';
 
 /** Runs as a CommonJS script in the worker (eval), so it needs no bundling of its own. */
 const WORKER_SOURCE = `
@@ -61,4 +63,53 @@ export function retainInBackground(file: string, days: number, now: number = Dat
   });
   done.catch(() => {});
   return { done, stop: async () => void (await worker.terminate()) };
+}
+
+export interface RetentionOptions {
+  file: string;
+  retentionDays: () => number;
+  /** Quiet time before a run; an order update inside it pushes the run back. */
+  idleMs: number;
+  events: EventBus;
+  log: { error(...args: unknown[]): void };
+}
+
+/**
+ * Retention deletes old orders and compacts the file (deleted rows linger in free pages until
+ * then) on a worker thread, in idle time after start and daily: never on the start path.
+ * Returns the function that stops it (closing the app).
+ */
+export function startRetention(o: RetentionOptions): () => Promise<void> {
+  let run: RetentionRun | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let dueAt = 0;
+  let closed = false;
+  const schedule = (inMs: number): void => {
+    if (timer) clearTimeout(timer);
+    dueAt = Date.now() + inMs;
+    timer = setTimeout(start, inMs);
+    timer.unref();
+  };
+  function start(): void {
+    timer = null;
+    if (closed || run) return;
+    run = retainInBackground(o.file, o.retentionDays());
+    run.done
+      .catch((err: unknown) => o.log.error(redactor.redactString(`history retention failed: ${err instanceof Error ? err.message : String(err)}`)))
+      .finally(() => {
+        run = null;
+        if (!closed) schedule(24 * 60 * 60 * 1000);
+      });
+  }
+  // The compaction holds the file's write lock for a while: keep it out of the way of an agent at work.
+  const off = o.events.on('order.updated', () => {
+    if (timer && dueAt - Date.now() < o.idleMs) schedule(o.idleMs);
+  });
+  schedule(o.idleMs);
+  return async () => {
+    closed = true;
+    off();
+    if (timer) clearTimeout(timer);
+    await run?.stop();
+  };
 }

@@ -18,11 +18,11 @@ import {
 import { HistoryQuery, type HistoryPage, type HistoryRow } from '../../../shared/history.ts';
 import { appLinksFromUpi } from '../../../shared/links.ts';
 import { orderVerdict, VERDICTS, type Verdict } from '../../../shared/verdict.ts';
-import { assertDataKey, seal, SealOpenError, unseal } from './crypto.ts';
+import { assertDataKey, seal, unseal } from './crypto.ts';
 import { csvLine } from './csv.ts';
 import { istIso } from '../../../shared/ist.ts';
 import type { KeyProtection } from './dataKey.ts';
-import { HistoryError } from './errors.ts';
+import { historyError, noSuchOrder } from './errors.ts';
 import { migrate } from './migrations.ts';
 
 export type { HistoryPage, HistoryQuery, HistoryRow } from '../../../shared/history.ts';
@@ -44,7 +44,8 @@ export interface HistoryStore {
   readonly file: string;
   readonly protection: KeyProtection;
   /** Writes a new order (normally in state "creating", before the create call goes out). */
-  insert(order: Order): void;
+  /** Returns the row it wrote. */
+  insert(order: Order): Order;
   /** Many orders in one transaction (imports, filling test databases). */
   insertMany(orders: Iterable<Order>): void;
   /** Applies a patch and returns the updated order. verificationId and createdAt cannot change. */
@@ -144,27 +145,17 @@ function checkDataKey(db: DatabaseSync, key: Buffer): void {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY_CHECK);
   const value = row?.['value'];
   if (value instanceof Uint8Array) {
-    let opened: Buffer;
-    try {
-      opened = unseal(key, value, aad);
-    } catch {
-      throw new HistoryError('wrong_key', 'the history data key does not open this history database');
-    }
-    if (!opened.equals(KEY_CHECK_TEXT)) {
-      throw new HistoryError('wrong_key', 'the history data key does not open this history database');
-    }
+    if (!unseal(key, value, aad)?.equals(KEY_CHECK_TEXT)) throw wrongKey();
     return;
   }
   db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run(KEY_CHECK, seal(key, KEY_CHECK_TEXT, aad));
   // Another process may have won the race with its own key: check again.
   const stored = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY_CHECK)?.['value'];
   if (!(stored instanceof Uint8Array)) throw new Error('history key check was not stored');
-  try {
-    unseal(key, stored, aad);
-  } catch {
-    throw new HistoryError('wrong_key', 'the history data key does not open this history database');
-  }
+  if (!unseal(key, stored, aad)) throw wrongKey();
 }
+
+const wrongKey = () => historyError('wrong_key', 'the history data key does not open this history database');
 
 /** Only the last 4 characters of an account number are kept in plain (shared/mask.ts). */
 export function maskAccount(account: string): string | null {
@@ -187,7 +178,7 @@ function encodeCursor(id: number): string {
 
 function decodeCursor(cursor: string): number {
   const id = /^[0-9a-z]{1,11}$/.test(cursor) ? parseInt(cursor, 36) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HistoryError('invalid_input', 'invalid history cursor');
+  if (!Number.isSafeInteger(id) || id <= 0) throw historyError('invalid_input', 'invalid history cursor');
   return id;
 }
 
@@ -418,8 +409,8 @@ class SqliteHistoryStore implements HistoryStore {
     });
   }
 
-  #insertOne(input: Order): void {
-    const order = Order.parse(input);
+  /** Orders come typed from the app's own code: checked where they entered, not again here. */
+  #insertOne(order: Order): Order {
     const columns = this.#columns(order);
     let row: Row | undefined;
     try {
@@ -430,16 +421,17 @@ class SqliteHistoryStore implements HistoryStore {
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new HistoryError('duplicate_id', 'an order with this verification id is already in the history');
+        throw historyError('duplicate_id', 'an order with this verification id is already in the history');
       }
       throw err;
     }
     const id = num(row?.['id'], 'id');
     this.#insertFts.run(id, order.name, searchableIds(order), order.note);
+    return order;
   }
 
-  insert(order: Order): void {
-    this.#transaction(() => this.#insertOne(order));
+  insert(order: Order): Order {
+    return this.#transaction(() => this.#insertOne(order));
   }
 
   insertMany(orders: Iterable<Order>): void {
@@ -451,14 +443,14 @@ class SqliteHistoryStore implements HistoryStore {
   update(verificationId: string, patch: Partial<Order>): Order {
     return this.#transaction(() => {
       const current = this.#readOrder(verificationId);
-      if (current === null) throw new HistoryError('not_found', 'no order with this verification id in the history');
+      if (current === null) throw noSuchOrder(verificationId);
       if (patch.verificationId !== undefined && patch.verificationId !== verificationId) {
-        throw new HistoryError('invalid_input', 'the verification id of an order cannot change');
+        throw historyError('invalid_input', 'the verification id of an order cannot change');
       }
       if (patch.createdAt !== undefined && patch.createdAt !== current.order.createdAt) {
-        throw new HistoryError('invalid_input', 'the creation time of an order cannot change');
+        throw historyError('invalid_input', 'the creation time of an order cannot change');
       }
-      const next = Order.parse({ ...current.order, updatedAt: Date.now(), ...dropUndefined(patch) });
+      const next: Order = { ...current.order, updatedAt: Date.now(), ...dropUndefined(patch) };
       const columns = this.#columns(next);
       const names = Object.keys(columns) as (keyof OrderColumns)[];
       this.#prepare(`UPDATE orders SET ${names.map((n) => `${n} = :${n}`).join(', ')} WHERE id = :id`).run({
@@ -484,14 +476,9 @@ class SqliteHistoryStore implements HistoryStore {
     if (sealed === null || sealed === undefined) return null;
     if (!(sealed instanceof Uint8Array)) throw new Error('history column sealed is not a blob');
     const verificationId = str(row['verification_id'], 'verification_id');
-    try {
-      return decodeResult(unseal(this.#key, sealed, Buffer.from(verificationId)));
-    } catch (err) {
-      if (err instanceof SealOpenError) {
-        throw new HistoryError('undecryptable_row', 'the bank details of an order cannot be decrypted (damaged data)');
-      }
-      throw err;
-    }
+    const plain = unseal(this.#key, sealed, Buffer.from(verificationId));
+    if (!plain) throw historyError('undecryptable_row', 'the bank details of an order cannot be decrypted (damaged data)');
+    return decodeResult(plain);
   }
 
   #rowToOrder(row: Row): Order {
@@ -595,7 +582,7 @@ class SqliteHistoryStore implements HistoryStore {
   }
 
   deleteOlderThan(days: number, now: number = Date.now()): number {
-    if (!Number.isFinite(days) || days < 0) throw new HistoryError('invalid_input', 'days must be a number of days, 0 or more');
+    if (!Number.isFinite(days) || days < 0) throw historyError('invalid_input', 'days must be a number of days, 0 or more');
     const before = firstIdAt(now - days * 86_400_000);
     return this.#transaction(() => {
       this.#prepare('DELETE FROM orders_fts WHERE rowid < ?').run(before);

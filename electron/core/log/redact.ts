@@ -1,5 +1,5 @@
 // Removes secrets and personal data from anything before it reaches a log file or diagnostics.
-// Pure: no I/O. electron/platform/log.ts runs it as an electron-log hook on every message.
+// Pure: no I/O. electron/shell/log/electron.ts runs it as an electron-log hook on every message.
 
 export const REDACTED = '[REDACTED]';
 

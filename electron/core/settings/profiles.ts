@@ -7,11 +7,6 @@ import type { KeyedProfileKind } from '../../../shared/settings.ts';
 export { CASHFREE_BASE_URLS };
 export type { KeyedProfileKind };
 
-export const PROFILE_LABELS: Record<ProfileKind, string> = {
-  demo: 'Demo',
-  sandbox: 'Sandbox',
-  production: 'Production',
-};
 
 /** Sandbox and Production need the merchant's keys; Demo runs against the embedded simulator. */
 export const needsCredentials = (kind: ProfileKind): kind is KeyedProfileKind => kind !== 'demo';

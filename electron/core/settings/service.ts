@@ -1,16 +1,17 @@
 // Profiles, preferences and the merchant's keys. Secrets are write-only from the outside: they go in
 // through saveCredentials, come out only through getCredentials (main process, for the Cashfree
-// client) and are kept on disk only as ciphertext from the injected SecretCipher.
+// client) and are kept on disk only as ciphertext from the injected SecretCipher. A refusal is
+// thrown as the core's one error (CoreError).
+import { PROFILE_WORDS } from '../../../shared/words.ts';
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { ProfileKind } from '../../../shared/domain.ts';
 import { keyProblem } from '../../../shared/keys.ts';
-import { fail, ok } from '../../../shared/result.ts';
-import type { Result } from '../../../shared/result.ts';
+import { coreError } from '../error.ts';
 import type { SecretCipher } from './cipher.ts';
 import { migrateSettings } from './migrations.ts';
 import { checkEnvironmentMismatch } from './probe.ts';
-import { CASHFREE_BASE_URLS, PROFILE_LABELS, clientIdHint, effectiveBaseUrl, isConfigured, needsCredentials } from './profiles.ts';
+import { CASHFREE_BASE_URLS, clientIdHint, effectiveBaseUrl, isConfigured, needsCredentials } from './profiles.ts';
 import type { KeyedProfileKind } from './profiles.ts';
 import {
   CustomBaseUrl,
@@ -100,17 +101,21 @@ const paths = (error: z.ZodError): string =>
 
 const weakRefusal = (keychain: Keychain, kind: ProfileKind): string =>
   keychain === 'weak'
-    ? `This computer has no password keyring the app can use (Linux "basic_text"), so the ${PROFILE_LABELS[kind]} keys could only be stored with weak protection that anyone with access to your files can undo. Choose "Store with weak protection on this machine" to save them anyway.`
-    : `No system keychain is available here, so the ${PROFILE_LABELS[kind]} keys could only be stored obfuscated in a file beside the settings. Choose "Store with weak protection on this machine" to save them anyway.`;
+    ? `This computer has no password keyring the app can use (Linux "basic_text"), so the ${PROFILE_WORDS[kind]} keys could only be stored with weak protection that anyone with access to your files can undo. Choose "Store with weak protection on this machine" to save them anyway.`
+    : `No system keychain is available here, so the ${PROFILE_WORDS[kind]} keys could only be stored obfuscated in a file beside the settings. Choose "Store with weak protection on this machine" to save them anyway.`;
 
 /** The one check a preference change passes, whether typed in Settings or imported from a file. */
-function checkPreferences(patch: unknown): Result<PreferencesPatch> {
+function preferencesProblem(patch: unknown): { ok: true; data: PreferencesPatch } | { ok: false; message: string } {
   const parsed = PreferencesPatch.safeParse(patch);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail('invalid_input', `Invalid preferences: ${paths(parsed.error)}${issue ? ` (${issue.message})` : ''}.`);
-  }
-  return ok(parsed.data);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: `Invalid preferences: ${paths(parsed.error)}${issue ? ` (${issue.message})` : ''}.` };
+}
+
+function checkPreferences(patch: unknown): PreferencesPatch {
+  const checked = preferencesProblem(patch);
+  if (!checked.ok) throw coreError('invalid_input', checked.message);
+  return checked.data;
 }
 
 const ADDRESS_PREFIX = 'address.';
@@ -149,22 +154,24 @@ const ImportFile = ExportedSettings.extend({
 });
 type ImportFile = z.infer<typeof ImportFile>;
 
-function parseImportFile(input: unknown): Result<ImportFile> {
+function parseImportFile(input: unknown): ImportFile {
   let raw: unknown = input;
   if (typeof input === 'string') {
-    if (input.length > MAX_IMPORT_CHARS) return fail('invalid_input', 'The settings file is too large.');
+    if (input.length > MAX_IMPORT_CHARS) throw coreError('invalid_input', 'The settings file is too large.');
     try {
       raw = JSON.parse(input);
     } catch {
-      return fail('invalid_input', 'The settings file is not valid JSON.');
+      throw coreError('invalid_input', 'The settings file is not valid JSON.');
     }
   }
   const parsed = ImportFile.safeParse(raw);
   if (!parsed.success) {
-    return fail('invalid_input', `This is not an RPD Desk settings export, or it carries fields it must not (${paths(parsed.error)}).`);
+    throw coreError('invalid_input', `This is not an RPD Desk settings export, or it carries fields it must not (${paths(parsed.error)}).`);
   }
-  return ok(parsed.data);
+  return parsed.data;
 }
+
+type PlainSecrets = { clientId: string | null; clientSecret: string | null; publicKeyPem: string | null; shouldReEncrypt: boolean };
 
 export class SettingsService {
   readonly #store: SettingsStore;
@@ -214,36 +221,34 @@ export class SettingsService {
     return this.#read().preferences;
   }
 
-  setActiveProfile(kind: ProfileKind, options: { confirmProduction?: boolean } = {}): Result<ActiveProfileAnswer> {
+  setActiveProfile(kind: ProfileKind, options: { confirmProduction?: boolean } = {}): ActiveProfileAnswer {
     const parsed = ProfileKind.safeParse(kind);
-    if (!parsed.success) return fail('invalid_input', 'Unknown profile.');
+    if (!parsed.success) throw coreError('invalid_input', 'Unknown profile.');
     const doc = this.#read();
     if (parsed.data === 'production' && !doc.productionConfirmed) {
       if (options.confirmProduction !== true) {
-        return ok({ status: 'needs_confirmation', profile: 'production', message: PRODUCTION_CONFIRMATION_MESSAGE });
+        return { status: 'needs_confirmation', profile: 'production', message: PRODUCTION_CONFIRMATION_MESSAGE };
       }
       doc.productionConfirmed = true;
     }
     doc.activeProfile = parsed.data;
     this.#write(doc);
-    return ok({ status: 'switched', activeProfile: parsed.data });
+    return { status: 'switched', activeProfile: parsed.data };
   }
 
-  async saveCredentials(kind: ProfileKind, input: SaveCredentialsInput): Promise<Result<PublicProfile>> {
-    const keyed = this.#keyedKind(kind);
-    if (!keyed.ok) return keyed;
-    const profileKind = keyed.data;
+  async saveCredentials(kind: ProfileKind, input: SaveCredentialsInput): Promise<PublicProfile> {
+    const profileKind = this.#keyedKind(kind);
 
     const clientId = input.clientId === undefined ? undefined : ClientIdInput.safeParse(input.clientId);
-    if (clientId && !clientId.success) return fail('invalid_input', firstMessage(clientId.error));
+    if (clientId && !clientId.success) throw coreError('invalid_input', firstMessage(clientId.error));
     const clientSecret = input.clientSecret === undefined ? undefined : ClientSecretInput.safeParse(input.clientSecret);
-    if (clientSecret && !clientSecret.success) return fail('invalid_input', firstMessage(clientSecret.error));
+    if (clientSecret && !clientSecret.success) throw coreError('invalid_input', firstMessage(clientSecret.error));
     const removeKey = input.publicKeyPem === null || (typeof input.publicKeyPem === 'string' && input.publicKeyPem.trim() === '');
     const publicKey = input.publicKeyPem == null || removeKey ? undefined : PublicKeyInput.safeParse(input.publicKeyPem);
-    if (publicKey && !publicKey.success) return fail('invalid_input', firstMessage(publicKey.error));
+    if (publicKey && !publicKey.success) throw coreError('invalid_input', firstMessage(publicKey.error));
 
     const mismatch = checkEnvironmentMismatch(profileKind, { clientId: clientId?.data, clientSecret: clientSecret?.data });
-    if (mismatch) return fail('wrong_environment', mismatch);
+    if (mismatch) throw coreError('wrong_environment', mismatch);
 
     const before = this.#read().profiles[profileKind];
     const weakAllowed = input.allowWeak ?? before.weakAllowed;
@@ -255,30 +260,25 @@ export class SettingsService {
         doc.profiles[profileKind].weakAllowed = false;
         this.#write(doc);
       }
-      return fail('unavailable', weakRefusal(keychain, profileKind), { details: { needsWeakConsent: true, keychain } });
+      throw coreError('unavailable', weakRefusal(keychain, profileKind), { details: { needsWeakConsent: true, keychain } });
     }
 
     // Everything is written again with the current cipher, kept fields too, so one profile never
     // mixes protections or ciphers.
     // Only touch the keychain for the old values when some are kept.
     const needKept = clientId === undefined || clientSecret === undefined || (input.publicKeyPem === undefined && before.secrets.publicKeyPem !== null);
-    const kept = needKept ? await this.#decryptAll(profileKind, before) : ok({ clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false });
-    if (!kept.ok) {
-      return fail('not_configured', `The saved ${PROFILE_LABELS[profileKind]} keys cannot be read on this computer. Enter the client id and client secret again (and the public key, if used).`);
-    }
-    const keptPlain = kept.data;
+    const keptPlain = needKept ? await this.#decryptKept(profileKind, before) : { clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false };
     const plain = {
       clientId: clientId?.data ?? keptPlain.clientId,
       clientSecret: clientSecret?.data ?? keptPlain.clientSecret,
       publicKeyPem: removeKey ? null : (publicKey?.data ?? keptPlain.publicKeyPem),
     };
     const secrets = await this.#encryptAll(plain);
-    if (!secrets.ok) return secrets;
 
     const doc = this.#read();
     doc.profiles[profileKind] = {
       ...doc.profiles[profileKind],
-      secrets: secrets.data,
+      secrets,
       clientIdHint: plain.clientId === null ? null : clientIdHint(plain.clientId),
       protection: keychain,
       scheme: this.#cipher.scheme,
@@ -286,43 +286,39 @@ export class SettingsService {
       updatedAt: this.#now().getTime(),
     };
     this.#write(doc);
-    return ok(this.#publicProfile(profileKind, doc.profiles[profileKind]));
+    return this.#publicProfile(profileKind, doc.profiles[profileKind]);
   }
 
   /** Wipes the stored ciphertext of a profile. The weak-protection choice stays: it is about this machine. */
-  deleteCredentials(kind: ProfileKind): Result<PublicProfile> {
+  deleteCredentials(kind: ProfileKind): PublicProfile {
     const keyed = this.#keyedKind(kind);
-    if (!keyed.ok) return keyed;
     const doc = this.#read();
-    const current = doc.profiles[keyed.data];
-    doc.profiles[keyed.data] = {
+    const current = doc.profiles[keyed];
+    doc.profiles[keyed] = {
       ...emptyProfile(),
       weakAllowed: current.weakAllowed,
       customBaseUrl: current.customBaseUrl,
       updatedAt: this.#now().getTime(),
     };
     this.#write(doc);
-    return ok(this.#publicProfile(keyed.data, doc.profiles[keyed.data]));
+    return this.#publicProfile(keyed, doc.profiles[keyed]);
   }
 
   /** Main process only: decrypted keys for the Cashfree client. */
-  async getCredentials(kind: ProfileKind): Promise<Result<Credentials>> {
-    const keyed = this.#keyedKind(kind);
-    if (!keyed.ok) return keyed;
-    const profileKind = keyed.data;
+  async getCredentials(kind: ProfileKind): Promise<Credentials> {
+    const profileKind = this.#keyedKind(kind);
     const profile = this.#read().profiles[profileKind];
     if (!isConfigured(profile)) {
-      return fail('not_configured', `No ${PROFILE_LABELS[profileKind]} keys are saved yet. Enter the client id and client secret in Settings.`);
+      throw coreError('not_configured', `No ${PROFILE_WORDS[profileKind]} keys are saved yet. Enter the client id and client secret in Settings.`);
     }
     const plain = await this.#decryptAll(profileKind, profile);
-    if (!plain.ok) return plain;
-    const { clientId, clientSecret, publicKeyPem } = plain.data;
-    if (clientId === null || clientSecret === null) return fail('not_configured', `The ${PROFILE_LABELS[profileKind]} keys are incomplete. Enter them again.`);
+    const { clientId, clientSecret, publicKeyPem } = plain;
+    if (clientId === null || clientSecret === null) throw coreError('not_configured', `The ${PROFILE_WORDS[profileKind]} keys are incomplete. Enter them again.`);
 
-    if (plain.data.shouldReEncrypt) await this.#reEncrypt(profileKind, profile.secrets, { clientId, clientSecret, publicKeyPem });
+    if (plain.shouldReEncrypt) await this.#reEncrypt(profileKind, profile.secrets, { clientId, clientSecret, publicKeyPem });
 
     const baseUrl = effectiveBaseUrl(profileKind, profile) as string;
-    return ok(publicKeyPem === null ? { clientId, clientSecret, baseUrl } : { clientId, clientSecret, publicKeyPem, baseUrl });
+    return publicKeyPem === null ? { clientId, clientSecret, baseUrl } : { clientId, clientSecret, publicKeyPem, baseUrl };
   }
 
   /**
@@ -335,21 +331,16 @@ export class SettingsService {
     kind: ProfileKind,
     url: string | null,
     options: Pick<SaveCredentialsInput, 'clientSecret' | 'allowWeak'> = {},
-  ): Promise<Result<PublicProfile>> {
-    const keyed = this.#keyedKind(kind);
-    if (!keyed.ok) return keyed;
-    const profileKind = keyed.data;
+  ): Promise<PublicProfile> {
+    const profileKind = this.#keyedKind(kind);
     let customBaseUrl: string | null = null;
     if (url !== null && url.trim() !== '') {
       const parsed = CustomBaseUrl.safeParse(url);
-      if (!parsed.success) return fail('invalid_input', firstMessage(parsed.error));
+      if (!parsed.success) throw coreError('invalid_input', firstMessage(parsed.error));
       customBaseUrl = parsed.data;
     }
     const enteredAgain = options.clientSecret !== undefined;
-    if (enteredAgain) {
-      const saved = await this.saveCredentials(profileKind, options);
-      if (!saved.ok) return saved;
-    }
+    if (enteredAgain) await this.saveCredentials(profileKind, options);
     const doc = this.#read();
     const profile = doc.profiles[profileKind];
     const moved = effectiveBaseUrl(profileKind, profile) !== effectiveBaseUrl(profileKind, { customBaseUrl });
@@ -359,16 +350,15 @@ export class SettingsService {
       profile.updatedAt = this.#now().getTime();
     }
     this.#write(doc);
-    return ok(this.#publicProfile(profileKind, profile));
+    return this.#publicProfile(profileKind, profile);
   }
 
-  updatePreferences(patch: unknown): Result<Preferences> {
-    const parsed = checkPreferences(patch);
-    if (!parsed.ok) return parsed;
+  updatePreferences(patch: unknown): Preferences {
+    const checked = checkPreferences(patch);
     const doc = this.#read();
-    doc.preferences = { ...doc.preferences, ...parsed.data };
+    doc.preferences = { ...doc.preferences, ...checked };
     this.#write(doc);
-    return ok(doc.preferences);
+    return doc.preferences;
   }
 
   /** Settings a team lead can hand out: preferences and custom addresses, never a key. */
@@ -391,10 +381,8 @@ export class SettingsService {
   }
 
   /** What importing `input` (JSON text or the parsed object) would change; nothing is applied. */
-  previewImport(input: unknown): Result<ImportPreview> {
-    const file = parseImportFile(input);
-    if (!file.ok) return file;
-    return ok({ changes: this.#importChanges(file.data) });
+  previewImport(input: unknown): ImportPreview {
+    return { changes: this.#importChanges(parseImportFile(input)) };
   }
 
   /**
@@ -404,14 +392,13 @@ export class SettingsService {
    * secret entered for the old address). Keys, the active profile and the Production confirmation
    * are never touched.
    */
-  async importSettings(input: unknown, apply: readonly string[]): Promise<Result<PublicSettings>> {
+  async importSettings(input: unknown, apply: readonly string[]): Promise<PublicSettings> {
     const file = parseImportFile(input);
-    if (!file.ok) return file;
-    const changes = new Map(this.#importChanges(file.data).map((change) => [change.id, change]));
+    const changes = new Map(this.#importChanges(file).map((change) => [change.id, change]));
     for (const id of apply) {
       const change = changes.get(id);
-      if (!change) return fail('invalid_input', 'The settings file changed since it was read, or already applies. Import it again.');
-      if (change.refused !== null) return fail('invalid_input', `${change.label} cannot be imported: ${change.refused}`);
+      if (!change) throw coreError('invalid_input', 'The settings file changed since it was read, or already applies. Import it again.');
+      if (change.refused !== null) throw coreError('invalid_input', `${change.label} cannot be imported: ${change.refused}`);
     }
     const chosen = apply.map((id) => changes.get(id) as ImportChange);
     const patch: Record<string, unknown> = {};
@@ -425,21 +412,17 @@ export class SettingsService {
         patch.messageTemplates = Object.fromEntries(templates);
       } else if (change.kind === 'preference') {
         const field = change.id.slice(PREFERENCE_PREFIX.length) as keyof PreferencesPatch;
-        patch[field] = file.data.preferences[field];
+        patch[field] = file.preferences[field];
       }
     }
     // Preferences first: the one step that can still refuse, before any address moves.
-    if (Object.keys(patch).length > 0) {
-      const saved = this.updatePreferences(patch);
-      if (!saved.ok) return saved;
-    }
+    if (Object.keys(patch).length > 0) this.updatePreferences(patch);
     for (const change of chosen) {
       if (change.kind !== 'address') continue;
       const kind = change.id.slice(ADDRESS_PREFIX.length) as KeyedProfileKind;
-      const moved = await this.setCustomBaseUrl(kind, file.data.profiles[kind]?.customBaseUrl ?? null);
-      if (!moved.ok) return moved;
+      await this.setCustomBaseUrl(kind, file.profiles[kind]?.customBaseUrl ?? null);
     }
-    return ok(this.getPublicSettings());
+    return this.getPublicSettings();
   }
 
   #importChanges(file: ImportFile): ImportChange[] {
@@ -453,10 +436,10 @@ export class SettingsService {
       if (from === to) continue;
       const host = new URL(to as string).host;
       const notes = [
-        host === new URL(CASHFREE_BASE_URLS[kind]).host ? null : `${PROFILE_LABELS[kind]} requests, with the client ID and secret, would go to ${host} instead of Cashfree.`,
-        doc.profiles[kind].secrets.clientSecret === null ? null : `The saved ${PROFILE_LABELS[kind]} client secret is removed and must be entered again.`,
+        host === new URL(CASHFREE_BASE_URLS[kind]).host ? null : `${PROFILE_WORDS[kind]} requests, with the client ID and secret, would go to ${host} instead of Cashfree.`,
+        doc.profiles[kind].secrets.clientSecret === null ? null : `The saved ${PROFILE_WORDS[kind]} client secret is removed and must be entered again.`,
       ].filter((note) => note !== null);
-      changes.push({ id: ADDRESS_PREFIX + kind, kind: 'address', label: `${PROFILE_LABELS[kind]} address`, from, to, warning: notes.join(' ') || null, refused: null });
+      changes.push({ id: ADDRESS_PREFIX + kind, kind: 'address', label: `${PROFILE_WORDS[kind]} address`, from, to, warning: notes.join(' ') || null, refused: null });
     }
     const current = doc.preferences.messageTemplates;
     const imported = file.preferences.messageTemplates;
@@ -467,8 +450,8 @@ export class SettingsService {
         const from = own(current, name);
         if (to === from) continue;
         // The check saving a template in Settings makes, so an import can never store what Settings refuses.
-        const checked = to === null ? null : checkPreferences({ messageTemplates: Object.fromEntries([[name, to]]) });
-        const refused = checked && !checked.ok ? checked.error.message : null;
+        const checked = to === null ? null : preferencesProblem({ messageTemplates: Object.fromEntries([[name, to]]) });
+        const refused = checked && !checked.ok ? checked.message : null;
         changes.push({ id: TEMPLATE_PREFIX + name, kind: 'template', label: `Message template ${name}`, from, to, warning: to === null ? 'This template is removed.' : null, refused });
       }
     }
@@ -477,7 +460,7 @@ export class SettingsService {
       const to = file.preferences[field];
       const from = doc.preferences[field];
       if (JSON.stringify(to) === JSON.stringify(from)) continue;
-      const checked = checkPreferences({ [field]: to });
+      const checked = preferencesProblem({ [field]: to });
       changes.push({
         id: PREFERENCE_PREFIX + field,
         kind: 'preference',
@@ -485,17 +468,17 @@ export class SettingsService {
         from: shownPreference(from),
         to: shownPreference(to),
         warning: checked.ok ? preferenceWarning(field, checked.data[field], from) : null,
-        refused: checked.ok ? null : checked.error.message,
+        refused: checked.ok ? null : checked.message,
       });
     }
     return changes;
   }
 
-  #keyedKind(kind: ProfileKind): Result<KeyedProfileKind> {
+  #keyedKind(kind: ProfileKind): KeyedProfileKind {
     const parsed = ProfileKind.safeParse(kind);
-    if (!parsed.success) return fail('invalid_input', 'Unknown profile.');
-    if (!needsCredentials(parsed.data)) return fail('invalid_input', 'Demo runs on the built-in simulator and needs no keys.');
-    return ok(parsed.data);
+    if (!parsed.success) throw coreError('invalid_input', 'Unknown profile.');
+    if (!needsCredentials(parsed.data)) throw coreError('invalid_input', 'Demo runs on the built-in simulator and needs no keys.');
+    return parsed.data;
   }
 
   #publicProfile(kind: ProfileKind, profile: StoredProfile): PublicProfile {
@@ -512,20 +495,29 @@ export class SettingsService {
     };
   }
 
+  /** The stored values a save keeps; unreadable ones ask for all keys again. */
+  async #decryptKept(kind: KeyedProfileKind, profile: StoredProfile): Promise<PlainSecrets> {
+    try {
+      return await this.#decryptAll(kind, profile);
+    } catch {
+      throw coreError('not_configured', `The saved ${PROFILE_WORDS[kind]} keys cannot be read on this computer. Enter the client id and client secret again (and the public key, if used).`);
+    }
+  }
+
   async #decryptAll(
     kind: KeyedProfileKind,
     profile: StoredProfile,
-  ): Promise<Result<{ clientId: string | null; clientSecret: string | null; publicKeyPem: string | null; shouldReEncrypt: boolean }>> {
+  ): Promise<PlainSecrets> {
     const { secrets } = profile;
     const stored = [secrets.clientId, secrets.clientSecret, secrets.publicKeyPem];
-    if (stored.every((value) => value === null)) return ok({ clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false });
-    const unreadable = fail(
+    if (stored.every((value) => value === null)) return { clientId: null, clientSecret: null, publicKeyPem: null, shouldReEncrypt: false };
+    const unreadable = coreError(
       'not_configured',
       profile.scheme !== null && profile.scheme !== this.#cipher.scheme
-        ? `The ${PROFILE_LABELS[kind]} keys were saved by ${profile.scheme === 'key_file' ? 'the command-line tool or browser preview' : 'the desktop app'} and cannot be read here. Enter them again.`
-        : `The saved ${PROFILE_LABELS[kind]} keys cannot be read on this computer (the system keyring may have changed). Enter them again.`,
+        ? `The ${PROFILE_WORDS[kind]} keys were saved by ${profile.scheme === 'key_file' ? 'the command-line tool or browser preview' : 'the desktop app'} and cannot be read here. Enter them again.`
+        : `The saved ${PROFILE_WORDS[kind]} keys cannot be read on this computer (the system keyring may have changed). Enter them again.`,
     );
-    if (profile.scheme !== null && profile.scheme !== this.#cipher.scheme) return unreadable;
+    if (profile.scheme !== null && profile.scheme !== this.#cipher.scheme) throw unreadable;
     let shouldReEncrypt = false;
     const decryptOne = async (value: string | null): Promise<string | null> => {
       if (value === null) return null;
@@ -538,32 +530,36 @@ export class SettingsService {
     };
     try {
       const [clientId, clientSecret, publicKeyPem] = await Promise.all(stored.map(decryptOne));
-      return ok({ clientId: clientId ?? null, clientSecret: clientSecret ?? null, publicKeyPem: publicKeyPem ?? null, shouldReEncrypt });
+      return { clientId: clientId ?? null, clientSecret: clientSecret ?? null, publicKeyPem: publicKeyPem ?? null, shouldReEncrypt };
     } catch {
       // The cipher's error text is not shown: it says nothing useful to an agent and could carry data.
-      return unreadable;
+      throw unreadable;
     }
   }
 
-  async #encryptAll(plain: { clientId: string | null; clientSecret: string | null; publicKeyPem: string | null }): Promise<Result<StoredSecrets>> {
+  async #encryptAll(plain: { clientId: string | null; clientSecret: string | null; publicKeyPem: string | null }): Promise<StoredSecrets> {
     const encryptOne = (value: string | null): Promise<string | null> => (value === null ? Promise.resolve(null) : this.#cipher.encrypt(value));
     try {
       const [clientId, clientSecret, publicKeyPem] = await Promise.all([encryptOne(plain.clientId), encryptOne(plain.clientSecret), encryptOne(plain.publicKeyPem)]);
-      return ok({ clientId: clientId ?? null, clientSecret: clientSecret ?? null, publicKeyPem: publicKeyPem ?? null });
+      return { clientId: clientId ?? null, clientSecret: clientSecret ?? null, publicKeyPem: publicKeyPem ?? null };
     } catch {
-      return fail('unavailable', 'The system keychain refused to encrypt the keys. Unlock the keychain (or log in again) and retry.', { retryable: true });
+      throw coreError('unavailable', 'The system keychain refused to encrypt the keys. Unlock the keychain (or log in again) and retry.', { retryable: true });
     }
   }
 
   /** The OS key was rotated: store the same secrets under the new key, unless they changed meanwhile. */
   async #reEncrypt(kind: KeyedProfileKind, readFrom: StoredSecrets, plain: { clientId: string; clientSecret: string; publicKeyPem: string | null }): Promise<void> {
-    const secrets = await this.#encryptAll(plain);
-    if (!secrets.ok) return;
+    let secrets: StoredSecrets;
+    try {
+      secrets = await this.#encryptAll(plain);
+    } catch {
+      return;
+    }
     const doc = this.#read();
     const current = doc.profiles[kind].secrets;
     const unchanged = current.clientId === readFrom.clientId && current.clientSecret === readFrom.clientSecret && current.publicKeyPem === readFrom.publicKeyPem;
     if (!unchanged) return;
-    doc.profiles[kind].secrets = secrets.data;
+    doc.profiles[kind].secrets = secrets;
     this.#write(doc);
   }
 

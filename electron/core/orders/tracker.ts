@@ -1,0 +1,247 @@
+// Follows every open order by polling /remitter/status, and lets OrderService emit the changes.
+//
+// One policy decides when each order is asked about next (pollDelay below): customers pay in the
+// first minutes of a link or not at all, so young orders are asked often and old ones rarely;
+// the order on the agent's screen more often than the rest; an order past valid_upto once more,
+// for its final status; an order in a status Cashfree does not document every 30 s until
+// valid_upto + 5 minutes. All of it is stretched by the share of the merchant's budget this desk
+// may use (cashfree/budget.ts), and nothing is sent while the budget is down to its reserve.
+// Errors back off; errors that will not clear by themselves (wrong keys, IP not whitelisted,
+// signature refused) stop following after a few tries and set the order's `attention`.
+import { isFinal } from '../../../shared/domain.ts';
+import type { Order } from '../../../shared/domain.ts';
+import type { RateBudget } from '../cashfree/budget.ts';
+import { systemClock } from '../clock.ts';
+import type { Clock } from '../clock.ts';
+
+export type Attention = NonNullable<Order['attention']>;
+
+export const PACING = {
+  /** The order on screen while young: the fastest any order is asked. */
+  fastestMs: 2_000,
+  /** Orders not on screen are asked this many times less often. */
+  offScreenFactor: 1.5,
+  /** Customers pay within the first minutes, or mostly not at all: full pace for this long... */
+  youngForMs: 3 * 60_000,
+  /** ...then ever less often, until orders this old are asked `oldFactor` times less often. */
+  oldFromMs: 6 * 60_000,
+  oldFactor: 10,
+  /** A status outside the documented four: asked this often, until valid_upto plus the grace. */
+  unknownStatusMs: 30_000,
+  unknownStatusGraceMs: 5 * 60_000,
+  /** The last question after valid_upto waits this long, so Cashfree has marked it expired. */
+  finalCheckAfterMs: 2_000,
+  /** Link validity when Cashfree's valid_upto is not known (yet). */
+  assumedValidityMs: 10 * 60_000,
+  /** Non-retryable failures in a row before following stops. */
+  attentionAfter: 3,
+} as const;
+
+/** What the policy needs to know about one order. */
+export interface PollFacts {
+  createdAt: number;
+  validUpto: number | null;
+  cashfreeStatus: string | null;
+  onScreen: boolean;
+  /** When the last answer about the order came, if any. */
+  answeredAt: number | null;
+}
+
+/**
+ * How long after the last question to ask about this order again, or null to stop following it.
+ * `share` (0, 1] is the part of its wanted pace the merchant's budget leaves this desk.
+ */
+export function pollDelay(o: PollFacts, now: number, share: number, fastestMs: number = PACING.fastestMs): number | null {
+  const expiry = o.validUpto ?? o.createdAt + PACING.assumedValidityMs;
+  if (o.cashfreeStatus !== null) {
+    return now > expiry + PACING.unknownStatusGraceMs ? null : PACING.unknownStatusMs / share;
+  }
+  const finalCheckAt = expiry + PACING.finalCheckAfterMs;
+  // Past valid_upto and asked since: what Cashfree said then is final.
+  if (o.answeredAt !== null && o.answeredAt >= finalCheckAt) return null;
+  const aging = Math.min(1, Math.max(0, (now - o.createdAt - PACING.youngForMs) / (PACING.oldFromMs - PACING.youngForMs)));
+  const wanted = fastestMs * (o.onScreen ? 1 : PACING.offScreenFactor) * (1 + aging * (PACING.oldFactor - 1));
+  const since = o.answeredAt ?? now;
+  // Never planned past the final check: that one is asked on time.
+  return Math.min(wanted / share, Math.max(0, finalCheckAt - since));
+}
+
+export interface TrackerOptions {
+  refresh: (verificationId: string) => Promise<Order>;
+  /** The order as history has it (age, validity, status); without it an order counts as new. */
+  lookup?: (verificationId: string) => Order | null;
+  /** The budget of the Cashfree account an order is followed on. */
+  budgetFor?: (order: Order | null) => RateBudget | null;
+  /** A failure that means the order is gone (deleted from history): stop following it. */
+  isGone?: (err: unknown) => boolean;
+  /** A failure that will not clear by itself: what the agent must fix. Null: it may pass. */
+  attentionFor?: (err: unknown) => Attention | null;
+  /** Following stopped for good reason; the order needs the agent. */
+  onAttention?: (verificationId: string, attention: Attention) => void;
+  /** The fastest poll of one order (PACING.fastestMs). */
+  intervalMs?: number;
+  /** Requests per minute this desk never exceeds, whatever the budget says. */
+  budgetPerMinute?: number;
+  /** Longest wait after errors. */
+  maxBackoffMs?: number;
+  clock?: Clock;
+}
+
+interface Watch {
+  /** The first question, before any answer. */
+  firstAt: number;
+  /** When the last question ended, answered or failed. */
+  askedAt: number | null;
+  /** When the last answer came. */
+  answeredAt: number | null;
+  inFlight: boolean;
+  failures: number;
+  refusals: number;
+  order: Order | null;
+}
+
+export class Tracker {
+  readonly #o: Required<Omit<TrackerOptions, 'lookup' | 'budgetFor'>> & Pick<TrackerOptions, 'lookup' | 'budgetFor'>;
+  readonly #clock: Clock;
+  readonly #watches = new Map<string, Watch>();
+  #onScreen: string | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #nextSlotAt = 0;
+  #closed = false;
+  requestsSent = 0;
+
+  constructor(opts: TrackerOptions) {
+    this.#o = {
+      intervalMs: PACING.fastestMs,
+      budgetPerMinute: 80,
+      maxBackoffMs: 30_000,
+      clock: systemClock,
+      isGone: () => false,
+      attentionFor: () => null,
+      onAttention: () => {},
+      ...opts,
+    };
+    this.#clock = this.#o.clock;
+  }
+
+  get watching(): number {
+    return this.#watches.size;
+  }
+
+  /** Starts (or restarts, with a clean slate) following an order; the first question after `firstCheckInMs`. */
+  watch(verificationId: string, firstCheckInMs: number = this.#o.intervalMs): void {
+    if (this.#closed) return;
+    const now = this.#clock.now();
+    const order = this.#o.lookup?.(verificationId) ?? null;
+    this.#watches.set(verificationId, { firstAt: now + firstCheckInMs, askedAt: null, answeredAt: null, inFlight: false, failures: 0, refusals: 0, order });
+    this.#arm();
+  }
+
+  unwatch(verificationId: string): void {
+    this.#watches.delete(verificationId);
+    this.#arm();
+  }
+
+  /** The order on the agent's screen (null: none); it is asked about more often. */
+  setOnScreen(verificationId: string | null): void {
+    this.#onScreen = verificationId;
+    this.#arm();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#watches.clear();
+    if (this.#timer) this.#clock.clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  /** When this order is next due, or null when it is no longer to be followed. */
+  #dueAt(id: string, w: Watch, now: number): number | null {
+    const budget = this.#o.budgetFor?.(w.order) ?? null;
+    const allowed = (t: number): number => budget?.allowedFrom(t) ?? t;
+    if (w.askedAt === null) return allowed(w.firstAt);
+    const facts: PollFacts = {
+      createdAt: w.order?.createdAt ?? w.firstAt,
+      validUpto: w.order?.validUpto ?? null,
+      cashfreeStatus: w.order?.cashfreeStatus ?? null,
+      onScreen: id === this.#onScreen,
+      answeredAt: w.answeredAt,
+    };
+    const delay = pollDelay(facts, now, budget?.share ?? 1, this.#o.intervalMs);
+    if (delay === null) return null;
+    const backoff = w.failures > 0 ? Math.min(this.#o.maxBackoffMs, delay * 2 ** w.failures) : delay;
+    return allowed(w.askedAt + backoff);
+  }
+
+  #arm(): void {
+    if (this.#timer) this.#clock.clearTimeout(this.#timer);
+    this.#timer = null;
+    if (this.#closed) return;
+    const next = this.#next(this.#clock.now());
+    // Nothing due, or every order has a question in flight: #poll arms again when it answers.
+    if (next === null) return;
+    const at = Math.max(next.at, this.#nextSlotAt);
+    this.#timer = this.#clock.setTimeout(() => this.#tick(), Math.max(0, at - this.#clock.now()));
+    this.#timer.unref?.();
+  }
+
+  /** The order due soonest; orders the policy is done with are dropped on the way. */
+  #next(now: number): { id: string; w: Watch; at: number } | null {
+    let best: { id: string; w: Watch; at: number } | null = null;
+    for (const [id, w] of this.#watches) {
+      if (w.inFlight) continue;
+      const at = this.#dueAt(id, w, now);
+      if (at === null) {
+        this.#watches.delete(id);
+        continue;
+      }
+      if (!best || at < best.at) best = { id, w, at };
+    }
+    return best;
+  }
+
+  #tick(): void {
+    this.#timer = null;
+    const now = this.#clock.now();
+    const next = this.#next(now);
+    // One question per slot at most: the desk's own ceiling, whatever the budget says.
+    if (next && next.at <= now && now >= this.#nextSlotAt) {
+      this.#nextSlotAt = now + 60_000 / this.#o.budgetPerMinute;
+      void this.#poll(next.id, next.w);
+    }
+    this.#arm();
+  }
+
+  async #poll(id: string, w: Watch): Promise<void> {
+    w.inFlight = true;
+    this.requestsSent++;
+    try {
+      const order = await this.#o.refresh(id);
+      w.order = order;
+      w.answeredAt = this.#clock.now();
+      w.failures = 0;
+      w.refusals = 0;
+      if (isFinal(order.state)) this.#drop(id, w);
+    } catch (err) {
+      if (this.#o.isGone(err)) {
+        this.#drop(id, w);
+      } else {
+        w.failures++;
+        const attention = this.#o.attentionFor(err);
+        w.refusals = attention ? w.refusals + 1 : 0;
+        if (attention && w.refusals >= PACING.attentionAfter && this.#watches.get(id) === w) {
+          this.#drop(id, w);
+          this.#o.onAttention(id, attention);
+        }
+      }
+    } finally {
+      w.inFlight = false;
+      w.askedAt = this.#clock.now();
+    }
+    this.#arm();
+  }
+
+  #drop(id: string, w: Watch): void {
+    if (this.#watches.get(id) === w) this.#watches.delete(id);
+  }
+}

@@ -1,0 +1,21 @@
+// What the contract's slices share: the shape of a channel, and the inputs several features take.
+import { z } from 'zod';
+import { ProfileKind } from '../domain.ts';
+import { VERIFICATION_ID_PATTERN, VERIFICATION_ID_RULE } from '../ids.ts';
+import type { ChannelName, EventName } from '../channels.ts';
+
+export interface ChannelSchemas {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+/** A feature's channels: names from shared/channels.ts, each with its zod input and output. */
+export type ChannelSlice = { readonly [K in ChannelName]?: ChannelSchemas };
+/** A feature's events: names from shared/channels.ts, each with its payload schema. */
+export type EventSlice = { readonly [K in EventName]?: z.ZodType };
+
+export const Nothing = z.undefined().or(z.null()).or(z.object({}).strict());
+
+/** The one verification-id rule (shared/ids.ts), wherever an id comes in. */
+export const VerificationId = z.string().regex(VERIFICATION_ID_PATTERN, `A verification id is ${VERIFICATION_ID_RULE}.`);
+export const VerificationRef = z.object({ verificationId: VerificationId }).strict();
+export const ProfileRef = z.object({ kind: ProfileKind }).strict();

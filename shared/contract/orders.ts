@@ -1,0 +1,40 @@
+// The orders feature's slice of the contract: create, follow and re-check orders, and the Demo
+// simulator's controls.
+import { z } from 'zod';
+import { Order } from '../domain.ts';
+import { Nothing, VerificationId, VerificationRef } from './common.ts';
+import type { ChannelSlice, EventSlice } from './common.ts';
+
+export const orderChannels = {
+  /** The agent started typing: open the connection now so Generate pays one round trip. */
+  'order.prewarm': { input: Nothing, output: z.null() },
+  'order.create': {
+    input: z
+      .object({
+        name: z.string().max(1000),
+        note: z.string().max(500).optional(),
+        replaces: VerificationId.optional(),
+      })
+      .strict(),
+    output: Order,
+  },
+  'order.get': { input: VerificationRef, output: Order },
+  'order.open': { input: Nothing, output: z.array(Order) },
+  'order.recheck': { input: VerificationRef, output: Order },
+  /** The order on the agent's screen (null: none): main follows it more closely than the rest. */
+  'order.focus': { input: z.object({ verificationId: VerificationId.nullable() }).strict(), output: z.null() },
+  'demo.pay': {
+    input: VerificationRef.extend({ nameAtBank: z.string().min(1).max(140).optional() }).strict(),
+    output: z.null(),
+  },
+  'demo.fail': { input: VerificationRef, output: z.null() },
+  'demo.expire': { input: VerificationRef, output: z.null() },
+  /** The simulator's fault plan (electron/simulator/faults.ts FaultsInput); null clears it. */
+  'demo.fault': { input: z.object({ faults: z.record(z.string(), z.unknown()).nullable() }).strict(), output: z.null() },
+} as const satisfies ChannelSlice;
+
+export const orderEvents = {
+  'order.updated': Order,
+  /** Cashfree was asked about an order (changed or not): the window shows "checked hh:mm:ss". */
+  'order.checked': z.object({ verificationId: z.string(), checkedAt: z.number() }),
+} as const satisfies EventSlice;
