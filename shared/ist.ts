@@ -44,8 +44,8 @@ export function parseBankTime(text: string): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** A bank time in IST, the text as sent when it is not a time, '' when empty. */
+/** A bank time in IST; "unknown" when Cashfree sent none or one that is not a time. */
 export function bankTimeIst(text: string): string {
   const ms = parseBankTime(text);
-  return ms === null ? text.trim() : istFull(ms);
+  return ms === null ? 'unknown' : istFull(ms);
 }

@@ -47,6 +47,11 @@ describe('the one vocabulary', () => {
 });
 
 describe('ticket text', () => {
+  it('says "unknown" for a time Cashfree sent broken or not at all, never an empty line', () => {
+    const text = ticketText(paid({ pennyCollectedOn: '', processedOn: '2023-12-20T20:17:02+05:3' }));
+    expect(text).toContain('Paid at: unknown');
+  });
+
   it('says the verdict first, masked by default, times in IST', () => {
     const lines = ticketText(paid({}, { note: 'loan 4471', replaces: 'rpd_6' })).split('\n');
     expect(lines).toEqual([

@@ -109,6 +109,17 @@ describe('Order view', () => {
     expect(calls).toEqual(['newLink:rpd_test_1']);
   });
 
+  it('an unusable create answer: says so in Cashfree\'s own sentence, and an assumed expiry says it is assumed', () => {
+    const { actions } = recordingActions();
+    const message = 'Cashfree created order rpd_test_1 but its answer has no upi_link, so it has no link to show; it is kept and checked, and a new order can be made for the customer.';
+    const { unmount } = render(<View order={makeOrder({ links: null, lastError: { code: 'unusable_answer', message } })} actions={actions} />);
+    expect(screen.getByText(message)).toBeTruthy();
+    expect(screen.queryByText(/answer was lost/)).toBeNull();
+    unmount();
+    render(<View order={makeOrder({ validUptoAssumed: true })} actions={actions} />);
+    expect(screen.getByText(/assumed: Cashfree's expiry time could not be read/)).toBeTruthy();
+  });
+
   it('answer lost: says why there is no QR and offers a new link', () => {
     const { calls, actions } = recordingActions();
     render(<View order={makeOrder({ links: null, answerLost: true })} actions={actions} />);

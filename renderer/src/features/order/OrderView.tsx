@@ -173,7 +173,12 @@ export function OrderView({ order, activeProfile, demo, actions, template, messa
               <span className="amount-big">₹1</span>
               {order.validUpto !== null && !dead && <Countdown validUpto={order.validUpto} className="big" />}
               {/* The same clock reading the message gives the customer. */}
-              {order.validUpto !== null && !dead && <span className="hint">until {formatExpiry(order.validUpto)} IST</span>}
+              {order.validUpto !== null && !dead && (
+                <span className="hint">
+                  until {formatExpiry(order.validUpto)} IST
+                  {order.validUptoAssumed && " (assumed: Cashfree's expiry time could not be read, links last 10 minutes)"}
+                </span>
+              )}
             </div>
             {state === 'created' && <p className="hint checked">checked {istClock(checkedAt ?? order.updatedAt)}</p>}
             <div className="qr-actions">
@@ -207,7 +212,11 @@ export function OrderView({ order, activeProfile, demo, actions, template, messa
         {state === 'creating' && <p className="hint">{order.lastError?.code === 'rate_limited' ? order.lastError.message : 'Creating the order with Cashfree…'}</p>}
         {!order.links && state === 'created' && (
           <div className="lost-answer">
-            <p>Cashfree made this order but its answer was lost on the way, so there is no link to show. It is still tracked.</p>
+            <p>
+              {order.lastError?.code === 'unusable_answer'
+                ? order.lastError.message
+                : 'Cashfree made this order but its answer was lost on the way, so there is no link to show. It is still tracked.'}
+            </p>
             {!replacedBy && newLinkButton}
           </div>
         )}
