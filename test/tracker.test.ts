@@ -235,6 +235,22 @@ describe('pacing by the merchant budget read from the headers', () => {
     tracker.close();
   });
 
+  it('keeps for creates what the team\'s creates will need until the reset, judged by its own mix', () => {
+    let now = 0;
+    const polling = new RateBudget(() => now, () => 0);
+    const creating = new RateBudget(() => now, () => 0);
+    // Both desks read the count falling 1 a second; one desk's own answers are mostly creates.
+    for (let i = 0; i < 30; i++, now += 1_000) {
+      polling.observe(rate(90 - i, 50 - i), 200, 'status');
+      creating.observe(rate(90 - i, 50 - i), 200, i % 3 === 0 ? 'status' : 'create');
+    }
+    expect(creating.reserveFor(20_000)).toBeGreaterThan(polling.reserveFor(20_000) + 5);
+    // Less time left, fewer creates to come.
+    expect(polling.reserveFor(5_000)).toBeLessThan(polling.reserveFor(20_000));
+    // The creating desk stops polling earlier: its reserve is reached first.
+    expect(creating.holdFrom).toBeLessThan(polling.holdFrom === 0 ? Infinity : polling.holdFrom);
+  });
+
   it('waits out a 429 for its Retry-After before asking again', async () => {
     vi.useFakeTimers();
     const { at, tracker } = replay((i) =>
