@@ -7,6 +7,7 @@
 // bound_p50_ms is the median detection delay of a budget-blind even schedule for the same orders
 // and payment times: every open order polled in turn at exactly the merchant limit.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scaledClock } from '../electron/core/clock.ts';
@@ -46,6 +47,8 @@ export interface TeamFigures {
   paid: number;
   paid_undetected: number;
   clock: string;
+  /** Event-loop delay p99 in simulated ms: how late timers fired (starvation, not policy). */
+  loop_delay_p99_sim_ms: number;
 }
 
 interface Planned {
@@ -113,6 +116,7 @@ async function runTeam(desks: number, opts: TeamOptions): Promise<TeamFigures> {
   const runtimes: Runtime[] = [];
   const orders: Planned[] = [];
   const failed = { count: 0 };
+  const loop = monitorEventLoopDelay({ resolution: 10 });
   try {
     for (let d = 0; d < desks; d++) {
       const dir = join(root, `desk-${d}`);
@@ -127,6 +131,7 @@ async function runTeam(desks: number, opts: TeamOptions): Promise<TeamFigures> {
         }),
       );
     }
+    loop.enable();
     const startedAt = clock.now();
     const endAt = startedAt + opts.minutes * MIN;
     const master = createRandom(opts.seed * 1000 + desks);
@@ -136,6 +141,7 @@ async function runTeam(desks: number, opts: TeamOptions): Promise<TeamFigures> {
     while (clock.now() < settleBy && orders.some((o) => o.paidAt === null ? clock.now() < o.createdAt + 180_000 : o.detectedAt === null)) {
       await clock.sleep(1_000);
     }
+    loop.disable();
     const span = (clock.now() - startedAt) / MIN;
     const counts = sim.rateCounts()!;
     const paid = orders.filter((o) => o.paidAt !== null);
@@ -156,6 +162,7 @@ async function runTeam(desks: number, opts: TeamOptions): Promise<TeamFigures> {
       paid: paid.length,
       paid_undetected: paid.length - delays.length,
       clock: `compressed: simulated time runs ${opts.speedup}x the wall clock`,
+      loop_delay_p99_sim_ms: round((loop.percentile(99) / 1e6) * opts.speedup, 0),
     };
   } finally {
     await Promise.all(runtimes.map((rt) => rt.close()));

@@ -1,6 +1,6 @@
 // The polling policy: fast for one order, never above the request budget for many.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Tracker } from '../electron/core/orders/tracker.ts';
+import { Tracker, pollDelay } from '../electron/core/orders/tracker.ts';
 import type { TrackerOptions } from '../electron/core/orders/tracker.ts';
 import { RateBudget } from '../electron/core/cashfree/budget.ts';
 import { CashfreeError } from '../electron/core/cashfree/errors.ts';
@@ -129,23 +129,30 @@ async function pollTimes(setup: (t: Tracker) => void, opts: Partial<TrackerOptio
 const gaps = (times: number[]): number[] => times.slice(1).map((t, i) => t - times[i]!);
 
 describe('pacing policy', () => {
-  it('asks a young order on screen every 2 s, others less often, and old orders rarely', async () => {
+  it('asks a young order on screen every 2 s, others 1.5 times less often, and orders past 4 minutes 30 times less', () => {
+    const facts = (ageMs: number, onScreen: boolean) => ({ createdAt: -ageMs, validUpto: 10 * MIN - ageMs, cashfreeStatus: null, onScreen, answeredAt: 0 });
+    expect(pollDelay(facts(30_000, true), 0, 1)).toBe(2_000);
+    expect(pollDelay(facts(30_000, false), 0, 1)).toBe(3_000);
+    // Customers pay in the first three minutes or not at all: a minute later the order is asked rarely.
+    expect(pollDelay(facts(3 * MIN, true), 0, 1)).toBe(2_000);
+    expect(pollDelay(facts(4 * MIN, true), 0, 1)).toBe(60_000);
+    expect(pollDelay(facts(5 * MIN, false), 0, 1)).toBe(90_000);
+    // The budget's share stretches every interval alike.
+    expect(pollDelay(facts(30_000, true), 0, 0.25)).toBe(8_000);
+  });
+
+  it('spreads a desk\'s questions over its orders, no faster than twice their paced rate', async () => {
     vi.useFakeTimers();
     const now = Date.now();
     const young = { createdAt: now, validUpto: now + 10 * MIN };
-    const old = { createdAt: now - 6 * MIN, validUpto: now + 4 * MIN };
-    const times = await pollTimes(
-      (t) => {
-        for (const id of ['shown', 'young', 'old']) t.watch(id, 0);
-        t.setOnScreen('shown');
-      },
-      // A desk ceiling high enough not to shift the three orders' questions into each other's slots.
-      { orders: { shown: young, young, old }, budgetPerMinute: 600 },
-      60_000,
-    );
-    expect(new Set(gaps(times.shown!))).toEqual(new Set([2_000]));
-    expect(new Set(gaps(times.young!))).toEqual(new Set([3_000]));
-    expect(new Set(gaps(times.old!))).toEqual(new Set([30_000]));
+    const times = await pollTimes((t) => {
+      for (const id of ['a', 'b', 'c', 'd']) t.watch(id, 0);
+    }, { orders: { a: young, b: young, c: young, d: young }, budgetPerMinute: 600 }, 30_000);
+    const all = Object.values(times).flat().sort((x, y) => x - y);
+    // Four orders due at once go 375 ms apart (half of 3 s / 4), not in one burst.
+    expect(gaps(all).slice(0, 3)).toEqual([375, 375, 375]);
+    // Each order is still asked about every 3 s on average.
+    for (const id of ['a', 'b', 'c', 'd']) expect(times[id]!.length).toBeGreaterThanOrEqual(9);
   });
 
   it('asks an order past valid_upto once more for its final status, then stops', async () => {
@@ -200,15 +207,22 @@ describe('pacing by the merchant budget read from the headers', () => {
     expect(new Set(gaps(at))).toEqual(new Set([2_000]));
     const before = at.length;
     await vi.advanceTimersByTimeAsync(20_000);
-    expect(gaps(at).at(-1)).toBeGreaterThan(4_000);
-    // Far fewer than the 10 questions the unconstrained pace would ask in those 20 s.
+    // Ever longer gaps, and far fewer than the 10 questions the unconstrained pace would ask.
+    const slowing = gaps(at).slice(before - 1);
+    expect(slowing).toEqual([...slowing].sort((x, y) => x - y));
+    expect(slowing.at(-1)).toBeGreaterThan(3_000);
     expect(at.length - before).toBeLessThanOrEqual(7);
+    // At that pace the count reaches the creates' reserve well before the reset: at most one
+    // more question in the 19 s left.
+    const asked = at.length;
+    await vi.advanceTimersByTimeAsync(19_000);
+    expect(at.length).toBeLessThanOrEqual(asked + 1);
     tracker.close();
   });
 
   it('sends nothing while only the reserve is left, and resumes after the reset', async () => {
     vi.useFakeTimers();
-    // Other desks spent the window: 8 left (the reserve of 100 is 20), reset in 20 s; then a fresh window.
+    // Other desks spent the window: 8 left (what creates need for 20 s at that pace), reset in 20 s; then a fresh window.
     const { at, budget, tracker } = replay((i, ms) => ({ status: 200, headers: ms < 20_000 ? rate(8, Math.ceil((20_000 - ms) / 1000)) : rate(99 - i, 60) }));
     await vi.advanceTimersByTimeAsync(19_999);
     expect(at).toEqual([0]);
@@ -216,8 +230,25 @@ describe('pacing by the merchant budget read from the headers', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(at).toEqual([0, 20_000]);
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(at.length).toBeGreaterThanOrEqual(4);
+    // Still careful after the reset (the last window was spent fast), but asking again.
+    expect(at.length).toBeGreaterThanOrEqual(3);
     tracker.close();
+  });
+
+  it('keeps for creates what the team\'s creates will need until the reset, judged by its own mix', () => {
+    let now = 0;
+    const polling = new RateBudget(() => now, () => 0);
+    const creating = new RateBudget(() => now, () => 0);
+    // Both desks read the count falling 1 a second; one desk's own answers are mostly creates.
+    for (let i = 0; i < 30; i++, now += 1_000) {
+      polling.observe(rate(90 - i, 50 - i), 200, 'status');
+      creating.observe(rate(90 - i, 50 - i), 200, i % 3 === 0 ? 'status' : 'create');
+    }
+    expect(creating.reserveFor(20_000)).toBeGreaterThan(polling.reserveFor(20_000) + 5);
+    // Less time left, fewer creates to come.
+    expect(polling.reserveFor(5_000)).toBeLessThan(polling.reserveFor(20_000));
+    // The creating desk stops polling earlier: its reserve is reached first.
+    expect(creating.holdFrom).toBeLessThan(polling.holdFrom === 0 ? Infinity : polling.holdFrom);
   });
 
   it('waits out a 429 for its Retry-After before asking again', async () => {

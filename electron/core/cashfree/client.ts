@@ -401,7 +401,7 @@ export class CashfreeClient implements RpdApi {
         ...(body !== undefined ? { body } : {}),
         signal: controller.signal,
       });
-      this.#budget?.observe(res.headers, res.statusCode);
+      this.#budget?.observe(res.headers, res.statusCode, method === 'POST' ? 'create' : 'status');
       const raw = await readLimited(res.body, this.#maxResponseBytes);
       await connectionFreed();
       if (raw === null) {

@@ -21,11 +21,11 @@ export const PACING = {
   fastestMs: 2_000,
   /** Orders not on screen are asked this many times less often. */
   offScreenFactor: 1.5,
-  /** Customers pay within the first minutes, or mostly not at all: full pace for this long... */
+  /** Customers pay within the first minutes, or not at all: full pace for this long... */
   youngForMs: 3 * 60_000,
   /** ...then ever less often, until orders this old are asked `oldFactor` times less often. */
-  oldFromMs: 6 * 60_000,
-  oldFactor: 10,
+  oldFromMs: 4 * 60_000,
+  oldFactor: 30,
   /** A status outside the documented four: asked this often, until valid_upto plus the grace. */
   unknownStatusMs: 30_000,
   unknownStatusGraceMs: 5 * 60_000,
@@ -47,23 +47,27 @@ export interface PollFacts {
   answeredAt: number | null;
 }
 
+/** The interval the policy wants for this order before the budget stretches it; null: stop following it. */
+function wantedInterval(o: PollFacts, now: number, fastestMs: number = PACING.fastestMs): number | null {
+  const expiry = o.validUpto ?? o.createdAt + PACING.assumedValidityMs;
+  if (o.cashfreeStatus !== null) return now > expiry + PACING.unknownStatusGraceMs ? null : PACING.unknownStatusMs;
+  // Past valid_upto and asked since: what Cashfree said then is final.
+  if (o.answeredAt !== null && o.answeredAt >= expiry + PACING.finalCheckAfterMs) return null;
+  const aging = Math.min(1, Math.max(0, (now - o.createdAt - PACING.youngForMs) / (PACING.oldFromMs - PACING.youngForMs)));
+  return fastestMs * (o.onScreen ? 1 : PACING.offScreenFactor) * (1 + aging * (PACING.oldFactor - 1));
+}
+
 /**
  * How long after the last question to ask about this order again, or null to stop following it.
  * `share` (0, 1] is the part of its wanted pace the merchant's budget leaves this desk.
  */
 export function pollDelay(o: PollFacts, now: number, share: number, fastestMs: number = PACING.fastestMs): number | null {
-  const expiry = o.validUpto ?? o.createdAt + PACING.assumedValidityMs;
-  if (o.cashfreeStatus !== null) {
-    return now > expiry + PACING.unknownStatusGraceMs ? null : PACING.unknownStatusMs / share;
-  }
-  const finalCheckAt = expiry + PACING.finalCheckAfterMs;
-  // Past valid_upto and asked since: what Cashfree said then is final.
-  if (o.answeredAt !== null && o.answeredAt >= finalCheckAt) return null;
-  const aging = Math.min(1, Math.max(0, (now - o.createdAt - PACING.youngForMs) / (PACING.oldFromMs - PACING.youngForMs)));
-  const wanted = fastestMs * (o.onScreen ? 1 : PACING.offScreenFactor) * (1 + aging * (PACING.oldFactor - 1));
-  const since = o.answeredAt ?? now;
+  const wanted = wantedInterval(o, now, fastestMs);
+  if (wanted === null) return null;
+  if (o.cashfreeStatus !== null) return wanted / share;
+  const finalCheckAt = (o.validUpto ?? o.createdAt + PACING.assumedValidityMs) + PACING.finalCheckAfterMs;
   // Never planned past the final check: that one is asked on time.
-  return Math.min(wanted / share, Math.max(0, finalCheckAt - since));
+  return Math.min(wanted / share, Math.max(0, finalCheckAt - (o.answeredAt ?? now)));
 }
 
 export interface TrackerOptions {
@@ -160,14 +164,7 @@ export class Tracker {
     const budget = this.#o.budgetFor?.(w.order) ?? null;
     const allowed = (t: number): number => budget?.allowedFrom(t) ?? t;
     if (w.askedAt === null) return allowed(w.firstAt);
-    const facts: PollFacts = {
-      createdAt: w.order?.createdAt ?? w.firstAt,
-      validUpto: w.order?.validUpto ?? null,
-      cashfreeStatus: w.order?.cashfreeStatus ?? null,
-      onScreen: id === this.#onScreen,
-      answeredAt: w.answeredAt,
-    };
-    const delay = pollDelay(facts, now, budget?.share ?? 1, this.#o.intervalMs);
+    const delay = pollDelay(this.#facts(id, w), now, budget?.share ?? 1, this.#o.intervalMs);
     if (delay === null) return null;
     const backoff = w.failures > 0 ? Math.min(this.#o.maxBackoffMs, delay * 2 ** w.failures) : delay;
     return allowed(w.askedAt + backoff);
@@ -206,10 +203,33 @@ export class Tracker {
     const next = this.#next(now);
     // One question per slot at most: the desk's own ceiling, whatever the budget says.
     if (next && next.at <= now && now >= this.#nextSlotAt) {
-      this.#nextSlotAt = now + 60_000 / this.#o.budgetPerMinute;
+      this.#nextSlotAt = now + Math.max(60_000 / this.#o.budgetPerMinute, this.#deskGap(now));
       void this.#poll(next.id, next.w);
     }
     this.#arm();
+  }
+
+  /**
+   * The desk never asks faster than twice the sum of its orders' paced rates, so orders that all
+   * came due together (after a hold) go one after another, not in one burst.
+   */
+  #deskGap(now: number): number {
+    let rate = 0;
+    for (const [id, w] of this.#watches) {
+      const delay = pollDelay(this.#facts(id, w), now, this.#o.budgetFor?.(w.order)?.share ?? 1, this.#o.intervalMs);
+      if (delay !== null) rate += 1 / Math.max(1, delay);
+    }
+    return rate > 0 ? 0.5 / rate : 0;
+  }
+
+  #facts(id: string, w: Watch): PollFacts {
+    return {
+      createdAt: w.order?.createdAt ?? w.firstAt,
+      validUpto: w.order?.validUpto ?? null,
+      cashfreeStatus: w.order?.cashfreeStatus ?? null,
+      onScreen: id === this.#onScreen,
+      answeredAt: w.answeredAt,
+    };
   }
 
   async #poll(id: string, w: Watch): Promise<void> {
