@@ -203,8 +203,8 @@ function oneOf<T extends string>(values: readonly T[], v: SQLOutputValue | undef
   return s as T;
 }
 
-function rowToHistoryRow(r: Row): HistoryRow {
-  const match = r['match_result'];
+/** The plain columns an order and a history row share (an order has no stored verdict of its own). */
+function rowToOrderFields(r: Row): Omit<HistoryRow, 'matchResult' | 'maskedAccount' | 'verdict'> {
   return {
     verificationId: str(r['verification_id'], 'verification_id'),
     refId: strOrNull(r['ref_id'], 'ref_id'),
@@ -212,13 +212,20 @@ function rowToHistoryRow(r: Row): HistoryRow {
     note: str(r['note'], 'note'),
     profile: oneOf<ProfileKind>(PROFILE_KINDS, r['profile'], 'profile'),
     state: oneOf<OrderState>(ORDER_STATES, r['state'], 'state'),
-    matchResult: match === null ? null : oneOf<NameMatchResult>(NAME_MATCH_RESULTS, match, 'match_result'),
-    maskedAccount: strOrNull(r['masked_account'], 'masked_account'),
     createdAt: num(r['created_at'], 'created_at'),
     updatedAt: num(r['updated_at'], 'updated_at'),
     validUpto: numOrNull(r['valid_upto'], 'valid_upto'),
     answerLost: num(r['answer_lost'], 'answer_lost') !== 0,
     replaces: strOrNull(r['replaces'], 'replaces'),
+  };
+}
+
+function rowToHistoryRow(r: Row): HistoryRow {
+  const match = r['match_result'];
+  return {
+    ...rowToOrderFields(r),
+    matchResult: match === null ? null : oneOf<NameMatchResult>(NAME_MATCH_RESULTS, match, 'match_result'),
+    maskedAccount: strOrNull(r['masked_account'], 'masked_account'),
     verdict: oneOf<Verdict>(VERDICTS, r['verdict'], 'verdict'),
   };
 }
@@ -484,10 +491,8 @@ class SqliteHistoryStore implements HistoryStore {
   #rowToOrder(row: Row): Order {
     const lastError = strOrNull(row['last_error'], 'last_error');
     const attention = strOrNull(row['attention'], 'attention');
-    const r = { ...row, verdict: row['verdict'] ?? 'waiting' }; // verdict is derived, not part of an Order
-    const { matchResult: _match, maskedAccount: _masked, verdict: _verdict, ...fields } = rowToHistoryRow(r);
     return {
-      ...fields,
+      ...rowToOrderFields(row),
       links: columnsToLinks(strOrNull(row['upi_link'], 'upi_link'), strOrNull(row['app_links'], 'app_links')),
       qrCode: null,
       result: this.#openResult(row),
