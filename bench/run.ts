@@ -66,7 +66,7 @@ for (const section of sections) {
         results.renderer = await benchRenderer({ runs: quick ? 3 : 7, rttMs: 80 });
         break;
       case 'team':
-        results.team = await benchTeam({ desks: [1, 10, 50], minutes: quick ? 10 : 30, limitPerMinute: 100, speedup: 60, seed: 17 });
+        results.team = await benchTeam({ desks: [1, 10, 50], minutes: quick ? 10 : 30, limitPerMinute: 100, seed: 17 });
         break;
     }
   } catch (err) {

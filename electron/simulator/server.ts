@@ -41,6 +41,11 @@ export interface SimulatorOptions {
   autoPayAfterMs?: number;
   tls?: { key: string; cert: string };
   now?: () => number;
+  /**
+   * Waits out delayMs and latency faults. Default: real timers; a benchmark that simulates time
+   * passes its clock's sleep, so network delay is simulated time too.
+   */
+  sleep?: (ms: number) => Promise<void>;
   /** Log one line per API request to stderr when false. Default true. */
   quiet?: boolean;
   /** Delay added to every API request (network delay for benchmarks). */
@@ -198,6 +203,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   function sleep(ms: number): Promise<void> {
     if (ms <= 0) return Promise.resolve();
+    if (opts.sleep) return opts.sleep(ms);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         timers.delete(timer);
