@@ -3,50 +3,51 @@
 // Cashfree's limit is per merchant: every desk of a team draws on one budget (about 100 a
 // minute) that none of them can see whole. Each answer, creates included, says what is left for
 // everyone (X-RateLimit-Remaining) and when the window starts again (X-RateLimit-Reset). From
-// the count's decline a desk knows how fast the whole team spends; from its own answers, what
-// part of that is creates. Creates are never paced, so the count must keep what the team's
-// creates will need until the reset (their expected number plus two standard deviations, and a
-// margin); polls may spend the rest, evenly until the reset. The desk's `share` (of the pace
-// its polling policy wants) is multiplied by the ratio of that allowed poll pace to the team's
-// poll pace: every desk reads the same count, so together they meet it however many they are.
+// the count's decline a desk knows how fast the whole team spends, and from its own answers how
+// fast it spends itself and what part of that is creates.
+//
+// Creates are never paced, so the count must keep what the team's creates will need until the
+// reset (their expected number plus two standard deviations, and a margin; never less than ten
+// seconds' worth). Polls may spend the rest, evenly until the reset; each desk takes of that the
+// part it has of the team's requests, each create weighing CREATE_WEIGHT requests on both sides.
+// A desk's part is what it spent, so on its own this would keep whatever share each desk
+// happened to start with; the creates, which count in the part but are not polls, pull it
+// towards the desk's recent creates, that is towards the orders it has young: a desk that polls
+// more than others for its creates gets back less than it spent, one that polls less gets back
+// more, and no desk is left out however it started (the team test in test/tracker.test.ts).
+// No desk needs to know how many colleagues it has.
+//
 // When the count is down to what creates need, or will be at the team's pace before this desk
 // hears again, polls wait for the reset; desks come back spread over their own usual interval.
 import { serverWaitMs, type HeaderBag } from './retry.ts';
 
 const WINDOW_MS = 60_000;
 /** Requests kept beyond the creates expected until the reset. */
-const MARGIN = 2;
-/** The smallest share of its wanted poll rate a desk keeps. */
-export const MIN_SHARE = 1 / 64;
-/** One reading moves the share by at most these factors. */
-const MAX_CUT = 8;
-/** ...or adds at most this much to it. */
-const RISE = 0.05;
-/** With no poll pace measured yet, the ratio taken as plenty. */
-const MAX_RISE = 2;
-/** A reading counts fully when it comes this long after the previous one... */
-const STEP_MS = 5_000;
-/** ...and a rise counts at most this many steps. */
-const MAX_STEPS = 12;
-/** The team's rate is averaged over about this long. */
-const RATE_MS = 10_000;
-/** This desk's own mix of creates and polls is remembered over about this long. */
-const MIX_MS = 5 * 60_000;
+const MARGIN = 4;
+/**
+ * However close the reset, the count keeps what creates need for at least this long: the
+ * reset is only known to the second and desks hear of the count late.
+ */
+const RESERVE_HORIZON_MS = 10_000;
+/** The team's pace is averaged over about this long... */
+const TEAM_MS = 60_000;
+/** ...and this desk's own pace and its mix of creates and polls over about this long. */
+const OWN_MS = 60_000;
 /** Before a desk has a mix of its own it assumes this part of the requests are creates. */
 const PRIOR_CREATES = 0.2;
 const PRIOR_WEIGHT = 5;
-/** Recovery after a refusal when answers carry no count: share per second. */
-const RECOVERY_RATE = 0.01;
-/** A desk's usual interval between polls at share 1 (about one order on screen). */
-const USUAL_GAP_MS = 2_500;
+/** A desk's own pace is not judged from less than this much time. */
+const MIN_SPAN_MS = 2_000;
+/** How many requests a create counts as when desks divide the polls between them. */
+const CREATE_WEIGHT = 10;
+/** The longest a desk that was held waits past the reset, at most, to come back. */
+const MAX_SPREAD_MS = WINDOW_MS / 2;
 
 export type RequestKind = 'create' | 'status';
 
 export class RateBudget {
   readonly #now: () => number;
   readonly #random: () => number;
-  /** Share of its wanted poll rate this desk may use: 1 = the budget does not hold it back. */
-  share = 1;
   limit: number | null = null;
   remaining: number | null = null;
   resetAt: number | null = null;
@@ -56,8 +57,12 @@ export class RateBudget {
   holdFrom = 0;
   /** Requests the team spends per ms, from the count's decline. */
   teamRate: number | null = null;
-  #readAt: number | null = null;
-  #mix = { at: 0, creates: 0, requests: 0 };
+  /** Polls per ms this desk may send, as of its last reading; null: the budget does not hold it back. */
+  #allowance: number | null = null;
+  /** This desk's part of what polls may spend (averaged over windows). */
+  #part: number | null = null;
+  #own = { at: 0, creates: 0, requests: 0 };
+  #firstAt: number | null = null;
 
   constructor(now: () => number = Date.now, random: () => number = Math.random) {
     this.#now = now;
@@ -66,72 +71,67 @@ export class RateBudget {
 
   /** Part of the team's requests that are creates, as this desk's own mix says. */
   get createShare(): number {
-    return (this.#mix.creates + PRIOR_CREATES * PRIOR_WEIGHT) / (this.#mix.requests + PRIOR_WEIGHT);
+    const own = this.#faded(this.#now());
+    return (own.creates + PRIOR_CREATES * PRIOR_WEIGHT) / (own.requests + PRIOR_WEIGHT);
   }
 
   /** Requests the count must keep for creates when `resetInMs` is left of the window. */
   reserveFor(resetInMs: number): number {
     if (this.limit === null) return 0;
-    const creates = this.createShare * (this.teamRate ?? this.limit / WINDOW_MS) * Math.max(0, resetInMs);
+    const creates = this.createShare * (this.teamRate ?? this.limit / WINDOW_MS) * Math.max(RESERVE_HORIZON_MS, resetInMs);
     return Math.ceil(MARGIN + creates + 2 * Math.sqrt(creates));
+  }
+
+  /**
+   * Polls per ms this desk may send now, or null when the budget does not limit it. In a window
+   * this desk has not heard of yet, it takes its part of a fresh window's even pace.
+   */
+  pollAllowance(now: number = this.#now()): number | null {
+    if (this.#allowance === null || this.limit === null || this.resetAt === null || now < this.resetAt) return this.#allowance;
+    return ((this.#part ?? 1) * Math.max(0, this.limit - this.reserveFor(WINDOW_MS))) / WINDOW_MS;
   }
 
   /** Reads one answer's headers (every answer, errors included). */
   observe(headers: HeaderBag, httpStatus: number, kind: RequestKind = 'status'): void {
     const now = this.#now();
     this.#count(now, kind);
-    const sinceLast = this.#readAt === null ? STEP_MS : Math.max(0, now - this.#readAt);
     if (httpStatus === 429) {
-      // Refused: wait as told (or to the reset), come back spread, at half the pace.
-      this.share = Math.max(MIN_SHARE, this.share / 2);
+      // Refused: wait as told (or to the reset), and come back spread.
       this.#hold(now, now + (serverWaitMs(headers, now) ?? 1_000) + this.#spread());
     }
     const limit = count(headers['x-ratelimit-limit']);
     const remaining = count(headers['x-ratelimit-remaining']);
     const resetIn = serverWaitMs({ 'x-ratelimit-reset': headers['x-ratelimit-reset'] }, now);
-    if (limit === null || remaining === null || resetIn === null || limit === 0) {
-      // An answer without the count: recover slowly from earlier refusals.
-      if (httpStatus !== 429) this.share = Math.min(1, this.share + (RECOVERY_RATE * sinceLast) / 1000);
-      return;
-    }
+    // An answer without the count says nothing of the budget: polls go on at their own pace.
+    if (limit === null || remaining === null || resetIn === null || limit === 0) return;
     const resetAt = now + resetIn;
-    const sameWindow = this.resetAt !== null && this.remaining !== null && Math.abs(resetAt - this.resetAt) < 1_500;
-    // The team's pace: the decline since this desk's last reading in this window, or since the
-    // window began; averaged, as one reading may follow another closely.
-    const elapsed = WINDOW_MS - resetIn;
-    const [spent, over] = sameWindow && sinceLast >= 1_000 ? [Math.max(0, this.remaining! - remaining), sinceLast] : [limit - remaining, elapsed];
-    if (over >= 1_000) {
-      const rate = spent / over;
-      const weight = Math.min(1, over / RATE_MS);
+    // The team's pace: what this window has spent since it began, averaged with earlier windows,
+    // the more so the more of this window has passed.
+    const elapsed = Math.max(0, WINDOW_MS - resetIn);
+    if (elapsed >= 1_000) {
+      const rate = (limit - remaining) / elapsed;
+      const weight = Math.min(1, elapsed / TEAM_MS);
       this.teamRate = this.teamRate === null ? rate : this.teamRate + (rate - this.teamRate) * weight;
     }
+    this.#part = this.#recentPart(now);
     this.limit = limit;
     this.remaining = remaining;
     this.resetAt = resetAt;
-    this.#readAt = now;
     const reserve = this.reserveFor(resetIn);
+    // Polls may spend what creates do not need, evenly until the reset; this desk its part.
+    const teamAllowance = Math.max(0, remaining - reserve) / Math.max(1_000, resetIn);
+    this.#allowance = teamAllowance * this.#part;
     if (remaining <= reserve) {
-      this.#hold(now, resetAt + this.#spread());
-      this.share = Math.max(MIN_SHARE, this.share / 2);
+      this.#hold(now, this.resetAt + this.#spread());
       return;
     }
-    const teamRate = this.teamRate ?? 0;
-    const teamPolls = teamRate * (1 - this.createShare);
     // At the team's pace the count leaves only the reserve before the reset: stop then, without
     // waiting for an answer that says so.
+    const teamRate = this.teamRate ?? 0;
     if (teamRate > 0) {
-      const reserveAt = now + (remaining - reserve) / Math.max(teamPolls, teamRate / 4);
-      if (reserveAt < resetAt) this.#hold(reserveAt, resetAt + this.#spread());
+      const reserveAt = now + (remaining - reserve) / Math.max(teamRate * (1 - this.createShare), teamRate / 4);
+      if (reserveAt < this.resetAt) this.#hold(reserveAt, this.resetAt + this.#spread());
     }
-    // Polls may spend what creates do not need, evenly until the reset.
-    const allowed = (remaining - reserve) / Math.max(1_000, resetIn);
-    const ratio = teamPolls > 0 ? allowed / teamPolls : MAX_RISE;
-    // Down in proportion, up by equal steps: desks that started apart end up with equal shares.
-    // A cut counts one reading at most; a rise counts the time since the last one, so a desk that
-    // seldom hears climbs as fast as one that often does.
-    const steps = sinceLast / STEP_MS;
-    const next = ratio < 1 ? this.share * Math.max(1 / MAX_CUT, ratio) ** Math.min(1, steps) : this.share + RISE * Math.min(1, ratio - 1) * Math.min(MAX_STEPS, steps);
-    this.share = Math.min(1, Math.max(MIN_SHARE, next));
   }
 
   /** The first moment at or after `t` when this desk may poll. */
@@ -139,15 +139,38 @@ export class RateBudget {
     return t >= this.holdFrom && t < this.holdUntil ? this.holdUntil : t;
   }
 
-  /** This desk's own creates and requests, fading over MIX_MS. */
+  /**
+   * This desk's part of what polls may spend: its pace over the last minute or so against the
+   * team's, with every create weighing CREATE_WEIGHT requests on both sides (the team's creates
+   * as this desk's mix says), so that parts settle within a window or two in proportion to each
+   * desk's recent creates.
+   */
+  #recentPart(now: number): number {
+    if (this.teamRate === null || this.teamRate <= 0 || this.#firstAt === null) return 1;
+    const span = Math.min(OWN_MS, Math.max(MIN_SPAN_MS, now - this.#firstAt));
+    const own = this.#faded(now);
+    const ownWeighted = (own.requests + (CREATE_WEIGHT - 1) * own.creates) / span;
+    const teamWeighted = this.teamRate * (1 + (CREATE_WEIGHT - 1) * this.createShare);
+    return Math.min(1, ownWeighted / teamWeighted);
+  }
+
+  /** This desk's own creates and requests, fading over OWN_MS. */
+  #faded(now: number): { creates: number; requests: number } {
+    const fade = Math.exp(-Math.max(0, now - this.#own.at) / OWN_MS);
+    return { creates: this.#own.creates * fade, requests: this.#own.requests * fade };
+  }
+
   #count(now: number, kind: RequestKind): void {
-    const fade = Math.exp(-Math.max(0, now - this.#mix.at) / MIX_MS);
-    this.#mix = { at: now, creates: this.#mix.creates * fade + (kind === 'create' ? 1 : 0), requests: this.#mix.requests * fade + 1 };
+    const own = this.#faded(now);
+    this.#firstAt ??= now;
+    this.#own = { at: now, creates: own.creates + (kind === 'create' ? 1 : 0), requests: own.requests + 1 };
   }
 
   /** Desks held together come back at random points of their own usual interval, not at once. */
   #spread(): number {
-    return this.#random() * Math.min(WINDOW_MS / 2, USUAL_GAP_MS / this.share);
+    const allowance = this.#allowance;
+    const usualGap = allowance === null || allowance <= 0 ? MAX_SPREAD_MS : 1 / allowance;
+    return this.#random() * Math.min(MAX_SPREAD_MS, usualGap);
   }
 
   #hold(from: number, until: number): void {

@@ -16,6 +16,9 @@ import type { Clock } from '../clock.ts';
 
 export type Attention = NonNullable<Order['attention']>;
 
+/** The smallest share of its wanted pace an order keeps, however short the budget. */
+const MIN_SHARE = 1 / 256;
+
 export const PACING = {
   /** The order on screen while young: the fastest any order is asked. */
   fastestMs: 2_000,
@@ -48,12 +51,15 @@ export interface PollFacts {
 }
 
 /** The interval the policy wants for this order before the budget stretches it; null: stop following it. */
-function wantedInterval(o: PollFacts, now: number, fastestMs: number = PACING.fastestMs): number | null {
+export function wantedInterval(o: PollFacts, now: number, fastestMs: number = PACING.fastestMs): number | null {
   const expiry = o.validUpto ?? o.createdAt + PACING.assumedValidityMs;
   if (o.cashfreeStatus !== null) return now > expiry + PACING.unknownStatusGraceMs ? null : PACING.unknownStatusMs;
   // Past valid_upto and asked since: what Cashfree said then is final.
   if (o.answeredAt !== null && o.answeredAt >= expiry + PACING.finalCheckAfterMs) return null;
-  const aging = Math.min(1, Math.max(0, (now - o.createdAt - PACING.youngForMs) / (PACING.oldFromMs - PACING.youngForMs)));
+  // Aged as of the last answer: the next question is planned then, and does not recede while
+  // the order ages waiting for it.
+  const age = (o.answeredAt ?? now) - o.createdAt;
+  const aging = Math.min(1, Math.max(0, (age - PACING.youngForMs) / (PACING.oldFromMs - PACING.youngForMs)));
   return fastestMs * (o.onScreen ? 1 : PACING.offScreenFactor) * (1 + aging * (PACING.oldFactor - 1));
 }
 
@@ -132,12 +138,18 @@ export class Tracker {
     return this.#watches.size;
   }
 
-  /** Starts (or restarts, with a clean slate) following an order; the first question after `firstCheckInMs`. */
-  watch(verificationId: string, firstCheckInMs: number = this.#o.intervalMs): void {
+  /**
+   * Starts (or restarts, with a clean slate) following an order. With `firstCheckInMs` the first
+   * question comes then, whatever the budget (an order found open at start, or followed again);
+   * without it the order was just answered (created), and the first question is paced like any
+   * other: a team short of budget does not spend it on orders seconds old.
+   */
+  watch(verificationId: string, firstCheckInMs?: number): void {
     if (this.#closed) return;
     const now = this.#clock.now();
     const order = this.#o.lookup?.(verificationId) ?? null;
-    this.#watches.set(verificationId, { firstAt: now + firstCheckInMs, askedAt: null, answeredAt: null, inFlight: false, failures: 0, refusals: 0, order });
+    const answered = firstCheckInMs === undefined ? now : null;
+    this.#watches.set(verificationId, { firstAt: now + (firstCheckInMs ?? 0), askedAt: answered, answeredAt: answered, inFlight: false, failures: 0, refusals: 0, order });
     this.#arm();
   }
 
@@ -159,12 +171,34 @@ export class Tracker {
     this.#timer = null;
   }
 
+  /**
+   * The share of its wanted pace each budget leaves this desk's orders: the polls it may send,
+   * over what all the orders followed on that account would ask at full pace.
+   */
+  #shares(now: number): Map<RateBudget | null, number> {
+    const wanted = new Map<RateBudget | null, number>();
+    for (const [id, w] of this.#watches) {
+      const budget = this.#o.budgetFor?.(w.order) ?? null;
+      const interval = wantedInterval(this.#facts(id, w), now, this.#o.intervalMs);
+      if (interval !== null) wanted.set(budget, (wanted.get(budget) ?? 0) + 1 / Math.max(1, interval));
+    }
+    const shares = new Map<RateBudget | null, number>();
+    for (const [budget, rate] of wanted) {
+      const allowance = budget?.pollAllowance(now) ?? null;
+      // Judged as if at least one young order were on screen, so that old orders on one desk are
+      // not asked more often than young ones on another.
+      const full = Math.max(rate, 1 / this.#o.intervalMs);
+      shares.set(budget, allowance === null ? 1 : Math.min(1, Math.max(MIN_SHARE, allowance / full)));
+    }
+    return shares;
+  }
+
   /** When this order is next due, or null when it is no longer to be followed. */
-  #dueAt(id: string, w: Watch, now: number): number | null {
+  #dueAt(id: string, w: Watch, now: number, shares: Map<RateBudget | null, number>): number | null {
     const budget = this.#o.budgetFor?.(w.order) ?? null;
     const allowed = (t: number): number => budget?.allowedFrom(t) ?? t;
     if (w.askedAt === null) return allowed(w.firstAt);
-    const delay = pollDelay(this.#facts(id, w), now, budget?.share ?? 1, this.#o.intervalMs);
+    const delay = pollDelay(this.#facts(id, w), now, shares.get(budget) ?? 1, this.#o.intervalMs);
     if (delay === null) return null;
     const backoff = w.failures > 0 ? Math.min(this.#o.maxBackoffMs, delay * 2 ** w.failures) : delay;
     return allowed(w.askedAt + backoff);
@@ -174,20 +208,33 @@ export class Tracker {
     if (this.#timer) this.#clock.clearTimeout(this.#timer);
     this.#timer = null;
     if (this.#closed) return;
-    const next = this.#next(this.#clock.now());
+    const now = this.#clock.now();
+    const next = this.#next(now);
     // Nothing due, or every order has a question in flight: #poll arms again when it answers.
     if (next === null) return;
-    const at = Math.max(next.at, this.#nextSlotAt);
+    // A budget's new window changes every pace on that account: look again then.
+    const at = Math.min(Math.max(next.at, this.#nextSlotAt), this.#nextReset(now));
     this.#timer = this.#clock.setTimeout(() => this.#tick(), Math.max(0, at - this.#clock.now()));
     this.#timer.unref?.();
+  }
+
+  /** The soonest window reset, after `now`, of the budgets this desk's orders are followed on. */
+  #nextReset(now: number): number {
+    let at = Infinity;
+    for (const w of this.#watches.values()) {
+      const resetAt = this.#o.budgetFor?.(w.order)?.resetAt ?? null;
+      if (resetAt !== null && resetAt > now) at = Math.min(at, resetAt);
+    }
+    return at;
   }
 
   /** The order due soonest; orders the policy is done with are dropped on the way. */
   #next(now: number): { id: string; w: Watch; at: number } | null {
     let best: { id: string; w: Watch; at: number } | null = null;
+    const shares = this.#shares(now);
     for (const [id, w] of this.#watches) {
       if (w.inFlight) continue;
-      const at = this.#dueAt(id, w, now);
+      const at = this.#dueAt(id, w, now, shares);
       if (at === null) {
         this.#watches.delete(id);
         continue;
@@ -215,8 +262,9 @@ export class Tracker {
    */
   #deskGap(now: number): number {
     let rate = 0;
+    const shares = this.#shares(now);
     for (const [id, w] of this.#watches) {
-      const delay = pollDelay(this.#facts(id, w), now, this.#o.budgetFor?.(w.order)?.share ?? 1, this.#o.intervalMs);
+      const delay = pollDelay(this.#facts(id, w), now, shares.get(this.#o.budgetFor?.(w.order) ?? null) ?? 1, this.#o.intervalMs);
       if (delay !== null) rate += 1 / Math.max(1, delay);
     }
     return rate > 0 ? 0.5 / rate : 0;
