@@ -13,6 +13,15 @@ export type ChannelSlice = { readonly [K in ChannelName]?: ChannelSchemas };
 /** A feature's events: names from shared/channels.ts, each with its payload schema. */
 export type EventSlice = { readonly [K in EventName]?: z.ZodType };
 
+/**
+ * Marks a refusal by one of the input rules in shared/ (the customer's name, shared/names.ts) as the
+ * `params` of a custom issue: its reason is already the sentence the agent reads, so the edge
+ * (bindHandlers) answers it as it is, without the channel and field in front.
+ */
+export const RULE_REFUSAL = { rule: true } as const;
+/** Whether an issue is a rule's refusal (RULE_REFUSAL), answered in its own words. */
+export const isRuleRefusal = (issue: z.core.$ZodIssue): boolean => issue.code === 'custom' && issue.params?.['rule'] === true;
+
 export const Nothing = z.undefined().or(z.null()).or(z.object({}).strict());
 
 /** The one verification-id rule (shared/ids.ts), wherever an id comes in. */

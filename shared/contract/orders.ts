@@ -2,20 +2,32 @@
 // simulator's controls.
 import { z } from 'zod';
 import { Order } from '../domain.ts';
-import { Nothing, VerificationId, VerificationRef } from './common.ts';
+import { validateName } from '../names.ts';
+import { cleanNote } from '../text.ts';
+import { Nothing, RULE_REFUSAL, VerificationId, VerificationRef } from './common.ts';
 import type { ChannelSlice, EventSlice } from './common.ts';
 
 export const orderChannels = {
   /** The agent started typing: open the connection now so Generate pays one round trip. */
   'order.prewarm': { input: Nothing, output: z.null() },
+  /**
+   * The name passes the one name rule (shared/names.ts) here, once, after the fields' own checks,
+   * and goes on normalized; a refusal is the rule's own sentence. The note loses invisible characters.
+   */
   'order.create': {
     input: z
       .object({
         name: z.string().max(1000),
-        note: z.string().max(500).optional(),
+        note: z.string().max(500).transform(cleanNote).optional(),
         replaces: VerificationId.optional(),
       })
-      .strict(),
+      .strict()
+      .transform((input, ctx) => {
+        const checked = validateName(input.name);
+        if (checked.ok) return { ...input, name: checked.name };
+        ctx.addIssue({ code: 'custom', message: checked.reason, path: ['name'], params: RULE_REFUSAL });
+        return z.NEVER;
+      }),
     output: Order,
   },
   'order.get': { input: VerificationRef, output: Order },
