@@ -8,10 +8,10 @@ export interface ChannelSchemas {
   input: z.ZodType;
   output: z.ZodType;
 }
-/** A feature's channels: names from shared/channels.ts, each with its zod input and output. */
-export type ChannelSlice = { readonly [K in ChannelName]?: ChannelSchemas };
-/** A feature's events: names from shared/channels.ts, each with its payload schema. */
-export type EventSlice = { readonly [K in EventName]?: z.ZodType };
+/** A feature's channels: exactly the names its <feature>.channels.ts lists, each with its zod input and output. */
+export type ChannelSlice<Names extends readonly ChannelName[]> = { readonly [K in Names[number]]: ChannelSchemas };
+/** A feature's events: exactly the names its <feature>.channels.ts lists, each with its payload schema. */
+export type EventSlice<Names extends readonly EventName[]> = { readonly [K in Names[number]]: z.ZodType };
 
 /**
  * Marks a refusal by one of the input rules in shared/ (the customer's name, shared/names.ts) as the

@@ -6,6 +6,7 @@ import { validateName } from '../names.ts';
 import { cleanNote } from '../text.ts';
 import { Nothing, RULE_REFUSAL, VerificationId, VerificationRef } from './common.ts';
 import type { ChannelSlice, EventSlice } from './common.ts';
+import type { ORDER_CHANNELS, ORDER_EVENTS } from './orders.channels.ts';
 
 export const orderChannels = {
   /** The agent started typing: open the connection now so Generate pays one round trip. */
@@ -43,10 +44,10 @@ export const orderChannels = {
   'demo.expire': { input: VerificationRef, output: z.null() },
   /** The simulator's fault plan (electron/simulator/faults.ts FaultsInput); null clears it. */
   'demo.fault': { input: z.object({ faults: z.record(z.string(), z.unknown()).nullable() }).strict(), output: z.null() },
-} as const satisfies ChannelSlice;
+} as const satisfies ChannelSlice<typeof ORDER_CHANNELS>;
 
 export const orderEvents = {
   'order.updated': Order,
   /** Cashfree was asked about an order (changed or not): the window shows "checked hh:mm:ss". */
   'order.checked': z.object({ verificationId: z.string(), checkedAt: z.number() }),
-} as const satisfies EventSlice;
+} as const satisfies EventSlice<typeof ORDER_EVENTS>;
