@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { OrderState } from './domain.ts';
 import { Verdict } from './verdict.ts';
+import type { BROWSER_CHANNELS } from './browser-bridge.channels.ts';
+import type { ChannelSlice } from './contract/common.ts';
 
 /** Chrome native messaging host name (a contract: host manifests, the extension, the CLI). */
 export const HOST_NAME = 'com.rpd_desk.bridge';
@@ -95,8 +97,8 @@ export const BrowserIntegration = z.object({
 });
 export type BrowserIntegration = z.infer<typeof BrowserIntegration>;
 
-/** The browser bridge's slice of the app's contract (merged into shared/contract.ts). */
+/** The browser bridge's slice of the app's contract (merged into shared/contract.ts); its names in browser-bridge.channels.ts. */
 export const browserContract = {
   'browser.integration': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: BrowserIntegration },
   'browser.setIntegration': { input: z.object({ browser: BrowserKindSchema, on: z.boolean() }).strict(), output: BrowserIntegration },
-} as const;
+} as const satisfies ChannelSlice<typeof BROWSER_CHANNELS>;

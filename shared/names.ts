@@ -1,5 +1,8 @@
-// The customer's name as the agent types it, checked before any call to Cashfree.
-// Pure: no Node, no DOM. Used by the renderer as the agent types and by the client before a call.
+// The customer's name as the agent types it, checked before any call to Cashfree: the one name rule.
+// Pure: no Node, no DOM, no zod. Where a name crosses into the app it is checked once: order.create's
+// schema (shared/contract/orders.ts), the CLI's --name, a rpd-desk://new link; the Cashfree client
+// checks what it sends. The window and the extension apply it as the agent types or selects, for
+// instant feedback.
 //
 // Cashfree compares this name with the account holder's name at the bank. Bank and UPI payee
 // names are letters, spaces and a few marks (initials "R.K.", "D'Souza", "Rao-Patil"); NPCI caps

@@ -3,6 +3,7 @@
 // and answers a Result: a CoreError thrown inside becomes { ok: false, error } here, once;
 // anything else is a bug, answered as 'internal' with its cause logged. Nothing throws across.
 import { contract } from '../../shared/contract.ts';
+import { isRuleRefusal } from '../../shared/contract/common.ts';
 import type { ChannelName, ChannelOutput } from '../../shared/contract.ts';
 import type { AppError, Result } from '../../shared/result.ts';
 import { fail, ok } from '../../shared/result.ts';
@@ -34,8 +35,9 @@ function bind<K extends ChannelName>(channel: K, impl: Impl<K>, onError: OnError
   return async (raw) => {
     const parsed = inSchema.safeParse(raw);
     if (!parsed.success) {
-      // Bad input is the caller's: answered, not recorded.
+      // Bad input is the caller's: answered, not recorded. A rule's refusal is its own sentence.
       const issue = parsed.error.issues[0];
+      if (issue && isRuleRefusal(issue)) return fail('invalid_input', issue.message);
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
       return fail('invalid_input', `Invalid input for ${channel}: ${where}${issue?.message ?? 'not accepted'}.`);
     }

@@ -7,6 +7,7 @@ import { CHANNELS, EVENTS } from '../../shared/channels.ts';
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, RpdApi } from '../../shared/contract.ts';
 import { qrFileName } from '../../shared/qr.ts';
 import type { AppError, Result } from '../../shared/result.ts';
+import { downloadBlob } from './lib/download.ts';
 import { qrPngBlob } from './lib/qr.ts';
 
 declare global {
@@ -119,18 +120,6 @@ async function streamEvents(token: string, dispatch: (name: string, payload: unk
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-}
-
-function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the download a moment to start before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**

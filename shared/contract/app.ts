@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ProfileKind } from '../domain.ts';
 import { Nothing } from './common.ts';
 import type { ChannelSlice, EventSlice } from './common.ts';
+import type { APP_CHANNELS, APP_EVENTS } from './app.channels.ts';
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -26,8 +27,8 @@ export const appChannels = {
   /** "Copy diagnostics": versions, profile kind, recent errors; never a secret. */
   'app.diagnostics': { input: Nothing, output: z.object({ text: z.string() }) },
   'app.openLogs': { input: Nothing, output: z.null() },
-} as const satisfies ChannelSlice;
+} as const satisfies ChannelSlice<typeof APP_CHANNELS>;
 
 export const appEvents = {
   'app.command': AppCommand,
-} as const satisfies EventSlice;
+} as const satisfies EventSlice<typeof APP_EVENTS>;

@@ -8,10 +8,19 @@ export interface ChannelSchemas {
   input: z.ZodType;
   output: z.ZodType;
 }
-/** A feature's channels: names from shared/channels.ts, each with its zod input and output. */
-export type ChannelSlice = { readonly [K in ChannelName]?: ChannelSchemas };
-/** A feature's events: names from shared/channels.ts, each with its payload schema. */
-export type EventSlice = { readonly [K in EventName]?: z.ZodType };
+/** A feature's channels: exactly the names its <feature>.channels.ts lists, each with its zod input and output. */
+export type ChannelSlice<Names extends readonly ChannelName[]> = { readonly [K in Names[number]]: ChannelSchemas };
+/** A feature's events: exactly the names its <feature>.channels.ts lists, each with its payload schema. */
+export type EventSlice<Names extends readonly EventName[]> = { readonly [K in Names[number]]: z.ZodType };
+
+/**
+ * Marks a refusal by one of the input rules in shared/ (the customer's name, shared/names.ts) as the
+ * `params` of a custom issue: its reason is already the sentence the agent reads, so the edge
+ * (bindHandlers) answers it as it is, without the channel and field in front.
+ */
+export const RULE_REFUSAL = { rule: true } as const;
+/** Whether an issue is a rule's refusal (RULE_REFUSAL), answered in its own words. */
+export const isRuleRefusal = (issue: z.core.$ZodIssue): boolean => issue.code === 'custom' && issue.params?.['rule'] === true;
 
 export const Nothing = z.undefined().or(z.null()).or(z.object({}).strict());
 

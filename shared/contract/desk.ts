@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { VerificationRef } from './common.ts';
 import type { ChannelSlice } from './common.ts';
+import type { DESK_CHANNELS } from './desk.channels.ts';
 
 export const deskChannels = {
   'clipboard.write': {
@@ -19,4 +20,4 @@ export const deskChannels = {
     input: z.object({ title: z.string().min(1).max(200), body: z.string().max(500) }).strict(),
     output: z.null(),
   },
-} as const satisfies ChannelSlice;
+} as const satisfies ChannelSlice<typeof DESK_CHANNELS>;

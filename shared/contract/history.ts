@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { HistoryPage, HistoryQuery } from '../history.ts';
 import { Nothing } from './common.ts';
 import type { ChannelSlice } from './common.ts';
+import type { HISTORY_CHANNELS } from './history.channels.ts';
 
 export const historyChannels = {
   'history.search': { input: HistoryQuery.strict().or(Nothing), output: HistoryPage },
@@ -16,4 +17,4 @@ export const historyChannels = {
     output: z.object({ rows: z.number().int(), savedTo: z.string().nullable(), csv: z.string().nullable() }),
   },
   'history.deleteAll': { input: z.object({ confirm: z.literal(true) }).strict(), output: z.object({ deleted: z.number().int() }) },
-} as const satisfies ChannelSlice;
+} as const satisfies ChannelSlice<typeof HISTORY_CHANNELS>;

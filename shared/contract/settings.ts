@@ -5,6 +5,7 @@ import { ErrorCode } from '../result.ts';
 import { ActiveProfileAnswer, ImportPreview, Preferences, PreferencesPatch, PublicProfile, PublicSettings, SaveCredentialsRequest } from '../settings.ts';
 import { Nothing, ProfileRef } from './common.ts';
 import type { ChannelSlice, EventSlice } from './common.ts';
+import type { SETTINGS_CHANNELS, SETTINGS_EVENTS } from './settings.channels.ts';
 
 export const ProbeOutcome = z.object({ ok: z.boolean(), code: z.union([z.literal('ok'), ErrorCode]), message: z.string() });
 export type ProbeOutcome = z.infer<typeof ProbeOutcome>;
@@ -35,8 +36,8 @@ export const settingsChannels = {
     input: z.object({ json: z.string().max(200_000), apply: z.array(z.string().max(100)).max(200) }).strict(),
     output: PublicSettings,
   },
-} as const satisfies ChannelSlice;
+} as const satisfies ChannelSlice<typeof SETTINGS_CHANNELS>;
 
 export const settingsEvents = {
   'settings.changed': PublicSettings,
-} as const satisfies EventSlice;
+} as const satisfies EventSlice<typeof SETTINGS_EVENTS>;

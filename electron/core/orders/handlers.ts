@@ -2,8 +2,6 @@
 // Demo simulator's controls.
 import type { orderChannels } from '../../../shared/contract/orders.ts';
 import type { Order } from '../../../shared/domain.ts';
-import { validateName } from '../../../shared/names.ts';
-import { cleanNote } from '../../../shared/text.ts';
 import { coreError } from '../error.ts';
 import type { Impls } from '../handlers.ts';
 import type { DemoControl } from './demo.ts';
@@ -37,12 +35,11 @@ export function orderHandlers({ orders, openOrders, demo, prewarm, following, on
       await prewarm();
       return null;
     },
+    // The name arrives checked by the name rule and normalized, the note cleaned (the channel's schema).
     'order.create': async ({ name, note, replaces }) => {
-      const checked = validateName(name);
-      if (!checked.ok) throw coreError('invalid_input', checked.reason);
       // A new link for an order this computer made; any other id would link history to nothing.
       if (replaces !== undefined && !orders.get(replaces)) throw coreError('invalid_input', `There is no order ${replaces} in this computer's history to replace.`);
-      return orders.create({ name: checked.name, note: note === undefined ? undefined : cleanNote(note), replaces });
+      return orders.create({ name, note, replaces });
     },
     'order.get': ({ verificationId }) => orders.require(verificationId),
     'order.open': () => openOrders(),

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { HistoryQuery } from '../../../../shared/history.ts';
 import type { HistoryApi } from './api.ts';
+import { downloadBlob } from '../../lib/download.ts';
 import { Dialog } from './Dialog.tsx';
 
 export type ActionNotice = { kind: 'info' | 'error'; text: string };
@@ -11,20 +12,6 @@ const count = (n: number): string => `${n.toLocaleString('en-IN')} ${n === 1 ? '
 export function csvFileName(now: Date = new Date()): string {
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   return `rpd-history-${day}.csv`;
-}
-
-/** In a browser the CSV comes back as text: hand it to the browser's downloads. */
-function download(csv: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own copy once started; the URL only needs to live until then.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function ExportButton({ api, query, onDone }: { api: HistoryApi; query: HistoryQuery; onDone: (n: ActionNotice) => void }) {
@@ -43,7 +30,8 @@ export function ExportButton({ api, query, onDone }: { api: HistoryApi; query: H
     if (savedTo !== null) return onDone({ kind: 'info', text: `Saved to ${savedTo} (${count(rows)}).` });
     if (csv === null) return onDone({ kind: 'info', text: 'Export cancelled: no file was saved.' });
     const name = csvFileName();
-    download(csv, name);
+    // In a browser the CSV comes back as text.
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
     onDone({ kind: 'info', text: `Exported ${count(rows)} to ${name}.` });
   }
 

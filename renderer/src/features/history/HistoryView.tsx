@@ -34,7 +34,22 @@ const MATCH_CHOICES: { value: NameMatchResult | 'none'; label: string }[] = [
   ...(Object.keys(NAME_MATCH_WORDS) as NameMatchResult[]).map((value) => ({ value, label: NAME_MATCH_WORDS[value].label })),
   { value: 'none', label: 'No result yet' },
 ];
-const PROFILE_CHOICES = Object.entries(PROFILE_WORDS) as [ProfileKind, string][];
+const PROFILE_CHOICES = (Object.entries(PROFILE_WORDS) as [ProfileKind, string][]).map(([value, label]) => ({ value, label }));
+const VERDICT_CHOICES = VERDICTS.map((value) => ({ value, label: VERDICT_WORDS[value].label }));
+
+/** One filter of the list: "Any ..." first, then its choices in the app's words. */
+function FilterSelect({ label, any, value, choices, onChange }: { label: string; any: string; value: string; choices: readonly { value: string; label: string }[]; onChange: (value: string) => void }) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{any}</option>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 export interface HistoryFilters {
   verdict: string;
@@ -54,8 +69,8 @@ export function toQuery(text: string, f: HistoryFilters): HistoryQuery {
   if (status) query.states = status.states;
   const match = MATCH_CHOICES.find((c) => c.value === f.match);
   if (match) query.matchResults = [match.value];
-  const profile = PROFILE_CHOICES.find(([kind]) => kind === f.profile);
-  if (profile) query.profiles = [profile[0]];
+  const profile = PROFILE_CHOICES.find((c) => c.value === f.profile);
+  if (profile) query.profiles = [profile.value];
   const from = dayStart(f.from);
   const to = dayEnd(f.to);
   if (from !== undefined) query.from = from;
@@ -178,38 +193,10 @@ export function HistoryView({ api }: { api: HistoryApi }) {
             }
           }}
         />
-        <select aria-label="Verdict" value={filters.verdict} onChange={(e) => setFilter('verdict')(e.target.value)}>
-          <option value="">Any verdict</option>
-          {VERDICTS.map((v) => (
-            <option key={v} value={v}>
-              {VERDICT_WORDS[v].label}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Status" value={filters.status} onChange={(e) => setFilter('status')(e.target.value)}>
-          <option value="">Any status</option>
-          {STATUS_CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Match result" value={filters.match} onChange={(e) => setFilter('match')(e.target.value)}>
-          <option value="">Any match result</option>
-          {MATCH_CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Profile" value={filters.profile} onChange={(e) => setFilter('profile')(e.target.value)}>
-          <option value="">Any profile</option>
-          {PROFILE_CHOICES.map(([kind, label]) => (
-            <option key={kind} value={kind}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <FilterSelect label="Verdict" any="Any verdict" value={filters.verdict} choices={VERDICT_CHOICES} onChange={setFilter('verdict')} />
+        <FilterSelect label="Status" any="Any status" value={filters.status} choices={STATUS_CHOICES} onChange={setFilter('status')} />
+        <FilterSelect label="Match result" any="Any match result" value={filters.match} choices={MATCH_CHOICES} onChange={setFilter('match')} />
+        <FilterSelect label="Profile" any="Any profile" value={filters.profile} choices={PROFILE_CHOICES} onChange={setFilter('profile')} />
         <span className="history-dates">
           <input type="date" aria-label="From" title="From" value={filters.from} max={filters.to || undefined} onChange={(e) => setFilter('from')(e.target.value)} />
           <span aria-hidden="true">–</span>

@@ -1,6 +1,12 @@
 // This window's orders: the open ones from main, kept live by order.updated, the one on screen,
 // when each was last checked with Cashfree, and what the desk does to them. The one state hook of
 // the order feature, beside useHistoryList.
+//
+// One source for the list: order.updated. Main emits it for every write, the create's own steps
+// included, before the create's reply leaves; so the reply of order.create (or order.recheck)
+// says which order to show, and its copy of the order, the same the event brought, is dropped.
+// It is listed only where it is new to the list or later than the listed copy: the preview's
+// events come on a stream of their own, which a reply can overtake.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, RpdApi } from '../../../../shared/contract.ts';
 import type { Order } from '../../../../shared/domain.ts';
@@ -19,6 +25,12 @@ export function upsert(list: Order[], order: Order): Order[] {
   const next = list.slice();
   next[i] = order;
   return next;
+}
+
+/** A reply's copy of an order: the list keeps what order.updated brought, unless the reply is later. */
+export function withReply(list: Order[], order: Order): Order[] {
+  const listed = list.find((o) => o.verificationId === order.verificationId);
+  return listed && listed.updatedAt >= order.updatedAt ? list : upsert(list, order);
 }
 
 export interface NewLinkState {
@@ -94,7 +106,7 @@ export function useOrders(api: RpdApi): Orders {
 
   const created = useCallback(
     (order: Order) => {
-      setOrders((list) => upsert(list, order));
+      setOrders((list) => withReply(list, order));
       setFreshId(order.verificationId);
       select(order.verificationId);
     },
@@ -106,7 +118,7 @@ export function useOrders(api: RpdApi): Orders {
   const recheck = useCallback(
     async (order: Order) => {
       const r = await api['order.recheck']({ verificationId: order.verificationId });
-      if (r.ok) setOrders((list) => upsert(list, r.data));
+      if (r.ok) setOrders((list) => withReply(list, r.data));
       return r;
     },
     [api],

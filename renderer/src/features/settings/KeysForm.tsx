@@ -1,7 +1,7 @@
 // The keys of one Cashfree profile. Secrets are write-only: the fields start empty, what is typed
 // goes to main on Save and the fields are cleared; only "Saved: client ID …1234" comes back.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ChangeEvent, FormEvent } from 'react';
+import type { ChangeEvent, FormEvent, InputHTMLAttributes, ReactNode } from 'react';
 import type { ProbeOutcome } from '../../../../shared/contract.ts';
 import type { AppError } from '../../../../shared/result.ts';
 import { CASHFREE_BASE_URLS } from '../../../../shared/settings.ts';
@@ -33,6 +33,18 @@ function hostOf(address: string, profile: PublicProfile): string | null {
   } catch {
     return null;
   }
+}
+
+/** One typed field of the form: its label, the input (never spell-checked), its help and its refusal. */
+function TextField({ label, help, error, ...input }: { id: string; label: string; help?: string; error: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className="field">
+      <label htmlFor={input.id}>{label}</label>
+      <input spellCheck={false} aria-invalid={error ? true : undefined} {...input} />
+      {help && <p className="help">{help}</p>}
+      {error}
+    </div>
+  );
 }
 
 function readFileText(file: File): Promise<string> {
@@ -208,33 +220,25 @@ export function KeysForm({ store, kind, profile, keychain }: { store: SettingsSt
         </div>
       )}
 
-      <div className="field">
-        <label htmlFor={ids.clientId}>Client ID</label>
-        <input
-          id={ids.clientId}
-          autoComplete="off"
-          spellCheck={false}
-          value={clientId}
-          onChange={(e) => setClientId(e.target.value)}
-          placeholder={profile.clientIdHint ? `Saved ${profile.clientIdHint}; type to replace` : ''}
-          aria-invalid={errors.clientId ? true : undefined}
-        />
-        {fieldError('clientId')}
-      </div>
-      <div className="field">
-        <label htmlFor={ids.clientSecret}>Client secret</label>
-        <input
-          id={ids.clientSecret}
-          type="password"
-          autoComplete="new-password"
-          spellCheck={false}
-          value={clientSecret}
-          onChange={(e) => setClientSecret(e.target.value)}
-          placeholder={profile.configured ? 'Saved; type to replace' : ''}
-          aria-invalid={errors.clientSecret ? true : undefined}
-        />
-        {fieldError('clientSecret')}
-      </div>
+      <TextField
+        id={ids.clientId}
+        label="Client ID"
+        autoComplete="off"
+        value={clientId}
+        onChange={(e) => setClientId(e.target.value)}
+        placeholder={profile.clientIdHint ? `Saved ${profile.clientIdHint}; type to replace` : ''}
+        error={fieldError('clientId')}
+      />
+      <TextField
+        id={ids.clientSecret}
+        label="Client secret"
+        type="password"
+        autoComplete="new-password"
+        value={clientSecret}
+        onChange={(e) => setClientSecret(e.target.value)}
+        placeholder={profile.configured ? 'Saved; type to replace' : ''}
+        error={fieldError('clientSecret')}
+      />
       <div className="field">
         <label htmlFor={ids.publicKey}>Public key</label>
         <div className="file-row">
@@ -251,22 +255,18 @@ export function KeysForm({ store, kind, profile, keychain }: { store: SettingsSt
         <p className="help">{pem ? `${pem.fileName} will be saved with the keys.` : 'Optional: the RSA public key from the Cashfree dashboard, if you use signature verification instead of IP whitelisting.'}</p>
         {fieldError('publicKey')}
       </div>
-      <div className="field">
-        <label htmlFor={ids.address}>Custom address</label>
-        <input
-          id={ids.address}
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-          spellCheck={false}
-          value={address}
-          onChange={(e) => setAddress(e.target.value)}
-          placeholder={profile.customBaseUrl === null && profile.baseUrl ? profile.baseUrl : 'https://'}
-          aria-invalid={errors.address ? true : undefined}
-        />
-        <p className="help">Optional: a company proxy in front of Cashfree. Leave empty to use Cashfree&apos;s own address.</p>
-        {fieldError('address')}
-      </div>
+      <TextField
+        id={ids.address}
+        label="Custom address"
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        value={address}
+        onChange={(e) => setAddress(e.target.value)}
+        placeholder={profile.customBaseUrl === null && profile.baseUrl ? profile.baseUrl : 'https://'}
+        help="Optional: a company proxy in front of Cashfree. Leave empty to use Cashfree's own address."
+        error={fieldError('address')}
+      />
 
       <div className="button-row">
         <button type="submit" disabled={busy} aria-busy={busy}>
