@@ -8,6 +8,7 @@ import type { Simulator } from '../../electron/simulator/server.ts';
 import { callBridge, launchBrowser, newPage, readClipboard, screenshot, skipReason, startWebApp } from './harness.ts';
 import type { WebApp } from './harness.ts';
 import { generate, sandboxOn, useProfile } from './desk-helpers.ts';
+import { NO_MATCH_RESULT, VERDICT_WORDS } from '../../shared/words.ts';
 
 const status = (page: Page) => page.getByRole('status', { name: 'Order status' });
 
@@ -74,6 +75,32 @@ describe.skipIf(skipReason !== null)(`Verdicts, profiles and narrow windows in C
     expect(await page.getByRole('region', { name: 'Result' }).getByRole('note').textContent()).toMatch(/wallet, not a bank account/);
     expect(await status(page).getAttribute('class')).toContain('tone-bad');
     await screenshot(page, 'verdict-wallet');
+  });
+
+  it('says "Paid: no name result" on the card and in the session list when Cashfree compared no name', async () => {
+    await useProfile(app, 'sandbox');
+    const { page } = await newPage(browser, app);
+    const order = await generate(app, page, 'Nikhil Bansal');
+    // Cashfree's answer when no name was compared: name_match_score and name_match_result "".
+    sim.pay(order.verificationId, { name_at_bank: 'NIKHIL BANSAL', name_match: false });
+    const words = VERDICT_WORDS.paid_no_name;
+    await status(page).filter({ hasText: words.label }).waitFor({ timeout: 15_000 });
+    expect(await status(page).textContent()).toBe(words.label);
+    expect(await status(page).getAttribute('class')).toContain(`tone-${words.tone}`);
+    expect(await status(page).locator('.verdict-icon').getAttribute('data-icon')).toBe(words.icon);
+
+    const card = page.getByRole('region', { name: 'Result' });
+    expect(await card.textContent()).toMatch(new RegExp(`^${words.label}${words.advice}`));
+    expect(await card.locator('dt:has-text("Name match") + dd').textContent()).toBe(`${NO_MATCH_RESULT.label}${NO_MATCH_RESULT.reason}`);
+    expect(await card.locator('dt:has-text("Name at bank") + dd').textContent()).toBe('NIKHIL BANSAL');
+    const listed = page.getByRole('list', { name: 'Open orders' }).getByRole('button', { name: /^Nikhil Bansal/ });
+    expect(await listed.locator('.order-item-verdict').textContent()).toBe(words.label);
+    expect(await page.locator('main').getByText('Verified', { exact: false }).count()).toBe(0);
+
+    await page.getByRole('button', { name: /^Copy result/ }).click();
+    await expect.poll(() => readClipboard(page), { timeout: 10_000 }).toMatch(new RegExp(`^RPD ${order.verificationId}: ${words.label}\n`));
+    await page.getByRole('listbox', { name: 'Orders, newest first' }).getByRole('option', { name: new RegExp(`Nikhil Bansal ${words.label}`) }).waitFor();
+    await screenshot(page, 'verdict-paid-no-name');
   });
 
   it('ties an order to its profile: after switching Demo to Production its link cannot be shared, and says why', async () => {
