@@ -1,13 +1,13 @@
 // The verdict, profiles, narrow windows, focus and keys, in Chromium against the real app
 // (`npm run web`). Paid orders with a mismatched name or from a wallet come from a simulator
 // this test controls (its control API), reached through the Sandbox profile.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startSimulator } from '../../electron/simulator/server.ts';
 import type { Simulator } from '../../electron/simulator/server.ts';
 import { callBridge, launchBrowser, newPage, readClipboard, screenshot, skipReason, startWebApp } from './harness.ts';
 import type { WebApp } from './harness.ts';
-import { generate, sandboxOn, useProfile } from './desk-helpers.ts';
+import { endWaitingOrders, generate, sandboxOn, useProfile } from './desk-helpers.ts';
 import { NO_MATCH_RESULT, VERDICT_WORDS } from '../../shared/words.ts';
 
 const status = (page: Page) => page.getByRole('status', { name: 'Order status' });
@@ -28,6 +28,9 @@ describe.skipIf(skipReason !== null)(`Verdicts, profiles and narrow windows in C
     await app?.stop();
     await sim?.close();
   });
+  // The app follows every open order at one desk's pace: orders left waiting would queue ahead
+  // of the next test's order on screen, and its payment would take many seconds to be seen.
+  afterEach(() => endWaitingOrders(app, sim), 90_000);
 
   it('headlines a mismatched name in red words everywhere, and the customer only reads "Payment received"', async () => {
     await useProfile(app, 'sandbox');
