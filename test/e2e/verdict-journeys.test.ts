@@ -186,29 +186,31 @@ describe.skipIf(skipReason !== null)(`Verdicts, profiles and narrow windows in C
     const first = await generate(app, page, 'Focus One');
     const second = await generate(app, page, 'Focus Two');
     const focused = () => page.evaluate('document.activeElement?.textContent ?? ""') as Promise<string>;
+    // Conditions on the page, given room for a loaded machine; none of them is a measured time.
+    const patiently = { timeout: 10_000 };
     // The button the agent pressed disappears with the QR: focus goes to the order, not the body.
     await page.getByRole('button', { name: 'Simulate payment' }).focus();
     await page.keyboard.press('Enter');
     // The simulator's name at bank varies a little: whichever paid verdict, it is said.
     await status(page).filter({ hasText: /^(Verified|Paid)/ }).waitFor({ timeout: 15_000 });
     const verdict = (await status(page).textContent())!;
-    await expect.poll(() => page.evaluate('document.activeElement?.tagName')).toBe('H2');
+    await expect.poll(() => page.evaluate('document.activeElement?.tagName'), patiently).toBe('H2');
     expect(await focused()).toBe('Focus Two');
-    await expect.poll(() => page.getByRole('status', { name: 'Announcements' }).textContent()).toBe(`Focus Two: ${verdict}`);
+    await expect.poll(() => page.getByRole('status', { name: 'Announcements' }).textContent(), patiently).toBe(`Focus Two: ${verdict}`);
 
     // Ctrl+Shift+R copies the result; Ctrl+Shift+L the link of a waiting order.
     await page.keyboard.press('Control+Shift+R');
-    await expect.poll(() => readClipboard(page)).toMatch(new RegExp(`^RPD ${second.verificationId}: ${verdict}`));
+    await expect.poll(() => readClipboard(page), patiently).toMatch(new RegExp(`^RPD ${second.verificationId}: ${verdict}`));
 
     const list = page.getByRole('list', { name: 'Open orders' });
     const selected = list.locator('button[aria-current="true"]');
     await selected.focus();
     expect(await list.locator('button[tabindex="0"]').count()).toBe(1);
     await page.keyboard.press('ArrowDown');
-    await expect.poll(focused).toMatch(/^Focus One/);
+    await expect.poll(focused, patiently).toMatch(/^Focus One/);
     await page.getByRole('heading', { name: 'Focus One' }).waitFor();
     await page.keyboard.press('Control+Shift+L');
-    await expect.poll(() => readClipboard(page)).toBe(first.pageUrl ?? first.links!.upi);
+    await expect.poll(() => readClipboard(page), patiently).toBe(first.pageUrl ?? first.links!.upi);
     // One Tab leaves the list.
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement?.closest("ul")?.getAttribute("aria-label") ?? null')).not.toBe('Open orders');
@@ -216,6 +218,8 @@ describe.skipIf(skipReason !== null)(`Verdicts, profiles and narrow windows in C
     await page.keyboard.press('Control+Shift+S');
     const customer = page.getByRole('dialog', { name: 'Show to customer: Focus One' });
     await customer.waitFor();
+    // It takes the focus as it opens; Tab is pressed only once it has.
+    await expect.poll(() => page.evaluate('!!document.activeElement?.closest(".presenter")'), patiently).toBe(true);
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press(i % 2 ? 'Shift+Tab' : 'Tab');
       expect(await page.evaluate('!!document.activeElement?.closest(".presenter")')).toBe(true);
@@ -224,6 +228,7 @@ describe.skipIf(skipReason !== null)(`Verdicts, profiles and narrow windows in C
     await page.keyboard.press('F1');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(await help.textContent()).toMatch(/Show to customer.*Copy the message.*Copy the link.*Copy the result/s);
+    await expect.poll(() => page.evaluate('!!document.activeElement?.closest(".overlay")'), patiently).toBe(true);
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
       expect(await page.evaluate('!!document.activeElement?.closest(".overlay")')).toBe(true);
