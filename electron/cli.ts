@@ -17,6 +17,7 @@ import { maskAccount } from '../shared/mask.ts';
 import { ORDER_STATES } from '../shared/domain.ts';
 import type { OrderState, ProfileKind } from '../shared/domain.ts';
 import { HISTORY_PAGE_MAX } from '../shared/history.ts';
+import { VERDICT_WORDS } from '../shared/words.ts';
 import type { HistoryPage, HistoryQuery, HistoryRow } from '../shared/history.ts';
 import { historyErrorReason, keyFileProtector, loadOrCreateDataKey, openHistory } from './core/history/index.ts';
 import type { HistoryStore } from './core/history/index.ts';
@@ -181,11 +182,19 @@ async function history(
     } while (cursor && rows.length < limit);
     if (json) io.out(JSON.stringify(rows));
     else if (rows.length === 0) io.out('No orders match.');
-    else for (const r of rows) io.out([formatTime(r.createdAt), r.state.padEnd(13), r.name, r.verificationId, r.matchResult ?? '', r.maskedAccount ?? ''].join('  ').trimEnd());
+    else for (const r of rows) io.out(historyLine(r));
     return 0;
   } finally {
     store.close();
   }
+}
+
+/**
+ * One plain line per order: time, state, name, id, match code, masked account, and last the
+ * verdict in the app's words (the `verdict` code of the --json rows).
+ */
+function historyLine(r: HistoryRow): string {
+  return [formatTime(r.createdAt), r.state.padEnd(13), r.name, r.verificationId, r.matchResult ?? '', r.maskedAccount ?? '', VERDICT_WORDS[r.verdict].label].join('  ');
 }
 
 function stateFromWord(word: string): OrderState | null {

@@ -115,6 +115,32 @@ describe('rpd CLI', () => {
     // Nine CLI processes one after another: generous room on a busy machine.
   }, 60_000);
 
+  it('history lines end with the verdict in the words the app uses, after the fields they had', async () => {
+    const ids: Record<string, string> = {};
+    for (const name of ['Varsha Menon', 'Tanvir Alam', 'Ishaan Dutta']) ids[name] = JSON.parse((await rpd(['create', '--name', name, '--json'])).stdout).verification_id;
+    sim.pay(ids['Varsha Menon']!, { name_at_bank: 'ZUBIN MEHTA' });
+    sim.pay(ids['Tanvir Alam']!, { name_at_bank: 'TANVIR ALAM', name_match: false });
+    for (const name of ['Varsha Menon', 'Tanvir Alam']) expect((await rpd(['status', '--verification-id', ids[name]!])).code).toBe(0);
+
+    const plain = await rpd(['history', '--limit', '3']);
+    expect(plain.code).toBe(0);
+    const lines = plain.stdout.trimEnd().split('\n');
+    const time = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d IST';
+    // Newest first: time, state, name, id, match result, masked account, verdict.
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(new RegExp(`^${time}  created        Ishaan Dutta  ${ids['Ishaan Dutta']} {6}Waiting for payment$`));
+    expect(lines[1]).toMatch(new RegExp(`^${time}  success        Tanvir Alam  ${ids['Tanvir Alam']}    •+\\d{4}  Paid: no name result$`));
+    expect(lines[2]).toMatch(new RegExp(`^${time}  success        Varsha Menon  ${ids['Varsha Menon']}  NO_MATCH  •+\\d{4}  Paid: name does NOT match$`));
+
+    // The --json rows keep their shape: the verdict as a code, the words only in the plain line.
+    const rows = JSON.parse((await rpd(['history', '--limit', '3', '--json'])).stdout) as { verdict: string; name: string }[];
+    expect(rows.map((r) => [r.name, r.verdict])).toEqual([
+      ['Ishaan Dutta', 'waiting'],
+      ['Tanvir Alam', 'paid_no_name'],
+      ['Varsha Menon', 'name_mismatch'],
+    ]);
+  }, 60_000);
+
   it('a duplicate id is duplicate_id with exit 1, known from local history or told by Cashfree', async () => {
     const id = `cli_dup_${Date.now()}`;
     expect((await rpd(['create', '--name', 'Asha Rao', '--verification-id', id, '--json'])).code).toBe(0);

@@ -281,6 +281,30 @@ describe('order status', () => {
     expect(answer.json['name_at_bank']).not.toBe('');
   });
 
+  it('pays without a name result when asked (name_match: false): the answer Cashfree gives when no name was sent', async () => {
+    const clock = manualClock();
+    const sim = await start({ now: clock.now });
+    // The same order twice, paid the same way: once as usual, once without a name result.
+    for (const id of ['st-matched', 'st-unmatched']) await create(sim, { verification_id: id, name: 'Rahul Kumar' });
+    const payer = { name_at_bank: 'RAHUL KUMAR', bank_account: '026291800001191', ifsc: 'YESB0000262', upi: 'rahul@ybl', utr: '7048123456', account_type: 'SAVINGS' };
+    await control(sim, 'POST', '/orders/st-matched/pay', payer);
+    const paid = await control(sim, 'POST', '/orders/st-unmatched/pay', { ...payer, name_match: false });
+    expect(paid.status).toBe(200);
+    const matched = (await status(sim, '?verification_id=st-matched')).json;
+    const unmatched = (await status(sim, '?verification_id=st-unmatched')).json;
+    // Field for field the SUCCESS answer of the facts file, every value a string; only the two name-match fields are empty.
+    expect(Object.keys(unmatched)).toEqual(Object.keys(matched));
+    for (const value of Object.values(unmatched)) expect(typeof value).toBe('string');
+    expect(unmatched).toMatchObject({ status: 'SUCCESS', name_match_score: '', name_match_result: '', name_at_bank: 'RAHUL KUMAR', upi: 'rahul@ybl', utr: '7048123456' });
+    expect(matched).toMatchObject({ name_match_score: '100', name_match_result: 'DIRECT_MATCH' });
+    const rest = (json: Json): Json => Object.fromEntries(Object.entries(json).filter(([key]) => !['verification_id', 'ref_id', 'name_match_score', 'name_match_result'].includes(key)));
+    expect(rest(unmatched)).toEqual(rest(matched));
+    // The control answer is the status answer, and the option is a boolean.
+    expect(paid.json).toEqual(unmatched);
+    await create(sim, { verification_id: 'st-bad-option', name: 'Rahul Kumar' });
+    expect((await control(sim, 'POST', '/orders/st-bad-option/pay', { name_match: 'no' })).status).toBe(400);
+  });
+
   it.each([
     ['', error('validation_error', 'invalid_request', 'Please enter a valid verification_id / ref_id')],
     ['?verification_id=', error('validation_error', 'invalid_request', 'Please enter a valid verification_id / ref_id')],

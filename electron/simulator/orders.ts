@@ -30,6 +30,11 @@ export interface PayOptions {
   wallet?: boolean;
   /** The Rs 1 refund ends in FAILED instead of TRANSFER_SUCCESS. */
   reversal_fails?: boolean;
+  /**
+   * false: the answer carries no name match (`name_match_score` and `name_match_result` ""), as
+   * Cashfree answers when no name was sent, even though this order has one.
+   */
+  name_match?: boolean;
 }
 
 interface Payment {
@@ -274,7 +279,7 @@ export class OrderBook {
       utr: options.utr ?? utr,
       accountType: options.account_type ?? defaults.accountType,
       paidAt,
-      nameMatch: order.name !== null && order.name.trim() !== '' ? matchNames(order.name, nameAtBank) : null,
+      nameMatch: options.name_match !== false && order.name !== null && order.name.trim() !== '' ? matchNames(order.name, nameAtBank) : null,
       reversalFails: options.reversal_fails === true,
     };
   }

@@ -101,6 +101,7 @@ const payOptionsSchema = z
     utr: z.string().min(1).max(40).optional(),
     wallet: z.boolean().optional(),
     reversal_fails: z.boolean().optional(),
+    name_match: z.boolean().optional(),
   })
   .strict();
 // Extra fields (newer API versions' options) are tolerated, as Cashfree does; redirect_url is

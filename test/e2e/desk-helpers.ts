@@ -1,5 +1,6 @@
-// Steps the verdict and accessibility journeys share: switch profile, point Sandbox at a
-// simulator the test controls, make an order from the page.
+// Steps the browser journeys share: switch profile, point Sandbox at a simulator the test
+// controls, make an order from the page, end the orders a test left waiting.
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../../electron/simulator/server.ts';
 import type { Order, ProfileKind } from '../../shared/domain.ts';
@@ -33,3 +34,27 @@ export async function generate(app: WebApp, page: Page, name: string): Promise<O
   return order;
 }
 
+
+/**
+ * Ends every order of this run that still waits for payment (Demo orders through the app's Demo
+ * controls, Sandbox ones through `sim`) and waits until the app has heard each end. The preview
+ * follows every open order at one desk's pace, so orders a test leaves waiting would queue ahead
+ * of the next test's order on screen and slow its payment down to many seconds.
+ */
+export async function endWaitingOrders(app: WebApp, sim?: Simulator): Promise<void> {
+  const waiting = async (): Promise<Order[]> => {
+    const open = await callBridge<Result<Order[]>>(app, 'order.open');
+    if (!open.ok) throw new Error(open.error.message);
+    // An order that needs attention is no longer followed: nothing to wait for.
+    return open.data.filter((o) => (o.state === 'created' || o.state === 'creating') && o.attention === null);
+  };
+  const left = await waiting();
+  if (left.length === 0) return;
+  await useProfile(app, 'demo');
+  for (const order of left) {
+    if (order.profile === 'demo') await callBridge(app, 'demo.expire', { verificationId: order.verificationId });
+    else if (sim?.orders().some((o) => o.verification_id === order.verificationId && o.status['status'] === 'CREATED')) sim.expire(order.verificationId);
+  }
+  // Each takes one more question to Cashfree, at the desk's pace.
+  await expect.poll(async () => (await waiting()).map((o) => o.name), { timeout: 60_000, interval: 250 }).toEqual([]);
+}

@@ -1,11 +1,12 @@
 // Whole agent journeys in Chromium against the Demo simulator, through `npm run web`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { Order } from '../../shared/domain.ts';
 import type { Result } from '../../shared/result.ts';
 import { callBridge, decodeQr, launchBrowser, newPage, readClipboard, screenshot, skipReason, startWebApp } from './harness.ts';
 import type { WebApp } from './harness.ts';
+import { endWaitingOrders } from './desk-helpers.ts';
 
 /** Any paid verdict: the simulator's name at bank decides whether it also matches. */
 const PAID = /Verified: name matches|Paid/;
@@ -30,6 +31,8 @@ describe.skipIf(skipReason !== null)(`Agent journeys in Chromium${skipReason ? `
     await browser?.close();
     await app?.stop();
   });
+  // Orders left waiting would be followed on and queue ahead of the next test's order.
+  afterEach(() => endWaitingOrders(app), 90_000);
 
   async function openOrders(): Promise<Order[]> {
     const open = await callBridge<Result<Order[]>>(app, 'order.open');
