@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { NameMatchResult, Order, OrderState } from '../shared/domain.ts';
 import { openHistory, type HistoryStore } from '../electron/core/history/store.ts';
 import { createRandom } from '../electron/simulator/random.ts';
+import { makeOrder as orderWith } from '../test/fixtures/orders.ts';
 
 export interface HistoryBenchResult {
   rows: number;
@@ -72,7 +73,7 @@ export function makeOrder(r: () => number, i: number, createdAt: number): Order 
   const upi = `upi://pay?pa=cashfreeverify@yesbank&pn=Cashfree%20Verification&am=1.00&tr=${tr}&mam=1.00&cu=INR&mode=01&purpose=00`;
   const account = String(Math.floor(1e11 + r() * 9e11));
   const paid = state === 'success' || state === 'failure';
-  return {
+  return orderWith({
     verificationId,
     refId,
     name,
@@ -106,14 +107,7 @@ export function makeOrder(r: () => number, i: number, createdAt: number): Order 
           pennyCollectedOn: new Date(createdAt + 20_000).toISOString(),
         }
       : null,
-    answerLost: false,
-    replaces: null,
-    lastError: null,
-    pageUrl: null,
-    validUptoAssumed: false,
-    cashfreeStatus: null,
-    attention: null,
-  };
+  });
 }
 
 /** Prefixes an agent types: 1 to 3 letters of common names, "as", "ku", two-word searches, ids. */

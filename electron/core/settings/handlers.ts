@@ -26,7 +26,7 @@ export function settingsHandlers({ settings, testConnection, changed }: Settings
     'settings.saveCredentials': async ({ kind, ...input }) => after(await settings.saveCredentials(kind, input), kind),
     'settings.deleteCredentials': ({ kind }) => after(settings.deleteCredentials(kind), kind),
     'settings.setBaseUrl': async ({ kind, url, ...secret }) => after(await settings.setCustomBaseUrl(kind, url, secret), kind),
-    'settings.updatePreferences': (patch) => after(settings.updatePreferences(patch)),
+    'settings.updatePreferences': (patch) => after(settings.applyPreferences(patch)),
     'settings.testConnection': ({ kind }) => testConnection(kind),
     'settings.export': () => ({ json: settings.exportSettingsJson() }),
     'settings.importPreview': ({ json }) => settings.previewImport(json),

@@ -353,10 +353,15 @@ export class SettingsService {
     return this.#publicProfile(profileKind, profile);
   }
 
+  /** Checks a patch that has not been checked yet (an import's assembled changes), then saves it. */
   updatePreferences(patch: unknown): Preferences {
-    const checked = checkPreferences(patch);
+    return this.applyPreferences(checkPreferences(patch));
+  }
+
+  /** Saves a patch already checked where it came in (the channel's schema). */
+  applyPreferences(patch: PreferencesPatch): Preferences {
     const doc = this.#read();
-    doc.preferences = { ...doc.preferences, ...checked };
+    doc.preferences = { ...doc.preferences, ...patch };
     this.#write(doc);
     return doc.preferences;
   }
