@@ -185,7 +185,7 @@ async function runTeam(desks: number, opts: TeamOptions): Promise<TeamFigures> {
 }
 
 /** Runs of each team size, with seeds seed, seed + 1, ...: the order of answers on real sockets varies from run to run. */
-export const TEAM_RUNS = 5;
+const TEAM_RUNS = 5;
 
 /** Each figure the median of the runs; refusals and 429s those of the worst run. */
 function medianRun(runs: TeamFigures[]): TeamFigures {

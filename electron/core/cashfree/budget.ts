@@ -59,7 +59,7 @@ export class RateBudget {
   teamRate: number | null = null;
   /** Polls per ms this desk may send, as of its last reading; null: the budget does not hold it back. */
   #allowance: number | null = null;
-  /** This desk's part of what polls may spend (averaged over windows). */
+  /** This desk's part of what polls may spend, as of its last reading. */
   #part: number | null = null;
   #own = { at: 0, creates: 0, requests: 0 };
   #firstAt: number | null = null;
@@ -142,8 +142,7 @@ export class RateBudget {
   /**
    * This desk's part of what polls may spend: its pace over the last minute or so against the
    * team's, with every create weighing CREATE_WEIGHT requests on both sides (the team's creates
-   * as this desk's mix says), so that parts settle within a window or two in proportion to each
-   * desk's recent creates.
+   * as this desk's mix says).
    */
   #recentPart(now: number): number {
     if (this.teamRate === null || this.teamRate <= 0 || this.#firstAt === null) return 1;

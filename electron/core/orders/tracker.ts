@@ -51,7 +51,7 @@ export interface PollFacts {
 }
 
 /** The interval the policy wants for this order before the budget stretches it; null: stop following it. */
-export function wantedInterval(o: PollFacts, now: number, fastestMs: number = PACING.fastestMs): number | null {
+function wantedInterval(o: PollFacts, now: number, fastestMs: number = PACING.fastestMs): number | null {
   const expiry = o.validUpto ?? o.createdAt + PACING.assumedValidityMs;
   if (o.cashfreeStatus !== null) return now > expiry + PACING.unknownStatusGraceMs ? null : PACING.unknownStatusMs;
   // Past valid_upto and asked since: what Cashfree said then is final.
