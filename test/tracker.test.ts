@@ -144,6 +144,24 @@ describe('pacing policy', () => {
     expect(pollDelay(facts(30_000, true), 0, 0.25)).toBe(8_000);
   });
 
+  it('keeps the order on screen ahead when the desk\'s own ceiling binds', async () => {
+    vi.useFakeTimers();
+    const now = Date.now();
+    const young = { createdAt: now, validUpto: now + 10 * MIN };
+    const ids = Array.from({ length: 15 }, (_, i) => `o${i}`);
+    const times = await pollTimes((t) => {
+      for (const id of ids) t.watch(id, 0);
+      t.setOnScreen('o7');
+    }, { orders: Object.fromEntries(ids.map((id) => [id, young])), budgetPerMinute: 80 }, 2 * MIN);
+    const asked = (id: string): number => times[id]?.length ?? 0;
+    const total = ids.reduce((sum, id) => sum + asked(id), 0);
+    // Within the ceiling (the first round at start aside), and the order on screen asked about
+    // 1.5 times as often as each of the others, as the policy weighs them.
+    expect(total).toBeLessThanOrEqual(2 * 80 + 15);
+    const others = (total - asked('o7')) / 14;
+    expect(asked('o7')).toBeGreaterThan(1.3 * others);
+  });
+
   it('spreads a desk\'s questions over its orders, no faster than twice their paced rate', async () => {
     vi.useFakeTimers();
     const now = Date.now();

@@ -188,17 +188,18 @@ export class Tracker {
       // Judged as if at least one young order were on screen, so that old orders on one desk are
       // not asked more often than young ones on another.
       const full = Math.max(rate, 1 / this.#o.intervalMs);
-      shares.set(budget, allowance === null ? 1 : Math.min(1, Math.max(MIN_SHARE, allowance / full)));
+      const share = allowance === null ? 1 : Math.min(1, Math.max(MIN_SHARE, allowance / full));
+      shares.set(budget, share);
     }
     return shares;
   }
 
   /** When this order is next due, or null when it is no longer to be followed. */
-  #dueAt(id: string, w: Watch, now: number, shares: Map<RateBudget | null, number>): number | null {
+  #dueAt(id: string, w: Watch, now: number, shares: Map<RateBudget | null, number>, stretch = 1): number | null {
     const budget = this.#o.budgetFor?.(w.order) ?? null;
     const allowed = (t: number): number => budget?.allowedFrom(t) ?? t;
     if (w.askedAt === null) return allowed(w.firstAt);
-    const delay = pollDelay(this.#facts(id, w), now, shares.get(budget) ?? 1, this.#o.intervalMs);
+    const delay = pollDelay(this.#facts(id, w), now, (shares.get(budget) ?? 1) / stretch, this.#o.intervalMs);
     if (delay === null) return null;
     const backoff = w.failures > 0 ? Math.min(this.#o.maxBackoffMs, delay * 2 ** w.failures) : delay;
     return allowed(w.askedAt + backoff);
@@ -228,10 +229,17 @@ export class Tracker {
     return at;
   }
 
-  /** The order due soonest; orders the policy is done with are dropped on the way. */
+  /**
+   * The order to ask about next: of those due, the one whose turn comes first when every interval
+   * is stretched to the desk's own ceiling (so the order on screen keeps its lead when the
+   * ceiling binds, and no slot stays idle while an order is due); else the one due soonest.
+   * Orders the policy is done with are dropped on the way.
+   */
   #next(now: number): { id: string; w: Watch; at: number } | null {
-    let best: { id: string; w: Watch; at: number } | null = null;
     const shares = this.#shares(now);
+    const stretch = this.#ceilingStretch(now, shares);
+    let soonest: { id: string; w: Watch; at: number } | null = null;
+    let first: { id: string; w: Watch; at: number; turn: number } | null = null;
     for (const [id, w] of this.#watches) {
       if (w.inFlight) continue;
       const at = this.#dueAt(id, w, now, shares);
@@ -239,9 +247,28 @@ export class Tracker {
         this.#watches.delete(id);
         continue;
       }
-      if (!best || at < best.at) best = { id, w, at };
+      if (!soonest || at < soonest.at) soonest = { id, w, at };
+      if (at <= now) {
+        const turn = stretch > 1 ? (this.#dueAt(id, w, now, shares, stretch) ?? at) : at;
+        if (!first || turn < first.turn) first = { id, w, at, turn };
+      }
     }
-    return best;
+    return first ?? soonest;
+  }
+
+  /** How much the desk's own ceiling stretches its orders' paced intervals (1: it does not bind). */
+  #ceilingStretch(now: number, shares: Map<RateBudget | null, number>): number {
+    return Math.max(1, (this.#pacedRate(now, shares) * 60_000) / this.#o.budgetPerMinute);
+  }
+
+  /** Questions per ms this desk's orders ask at their paced intervals. */
+  #pacedRate(now: number, shares: Map<RateBudget | null, number>): number {
+    let rate = 0;
+    for (const [id, w] of this.#watches) {
+      const delay = pollDelay(this.#facts(id, w), now, shares.get(this.#o.budgetFor?.(w.order) ?? null) ?? 1, this.#o.intervalMs);
+      if (delay !== null) rate += 1 / Math.max(1, delay);
+    }
+    return rate;
   }
 
   #tick(): void {
@@ -261,12 +288,7 @@ export class Tracker {
    * came due together (after a hold) go one after another, not in one burst.
    */
   #deskGap(now: number): number {
-    let rate = 0;
-    const shares = this.#shares(now);
-    for (const [id, w] of this.#watches) {
-      const delay = pollDelay(this.#facts(id, w), now, shares.get(this.#o.budgetFor?.(w.order) ?? null) ?? 1, this.#o.intervalMs);
-      if (delay !== null) rate += 1 / Math.max(1, delay);
-    }
+    const rate = this.#pacedRate(now, this.#shares(now));
     return rate > 0 ? 0.5 / rate : 0;
   }
 
