@@ -97,6 +97,12 @@ export interface TrackerOptions {
   clock?: Clock;
 }
 
+/** What one look at the orders needs: each budget's share and the desk's paced rate. */
+interface Plan {
+  shares: Map<RateBudget | null, number>;
+  pacedRate: number;
+}
+
 interface Watch {
   /** The first question, before any answer. */
   firstAt: number;
@@ -210,7 +216,7 @@ export class Tracker {
     this.#timer = null;
     if (this.#closed) return;
     const now = this.#clock.now();
-    const next = this.#next(now);
+    const next = this.#next(now, this.#plan(now));
     // Nothing due, or every order has a question in flight: #poll arms again when it answers.
     if (next === null) return;
     // A budget's new window changes every pace on that account: look again then.
@@ -235,9 +241,9 @@ export class Tracker {
    * ceiling binds, and no slot stays idle while an order is due); else the one due soonest.
    * Orders the policy is done with are dropped on the way.
    */
-  #next(now: number): { id: string; w: Watch; at: number } | null {
-    const shares = this.#shares(now);
-    const stretch = this.#ceilingStretch(now, shares);
+  #next(now: number, { shares, pacedRate }: Plan): { id: string; w: Watch; at: number } | null {
+    // How much the desk's own ceiling stretches its orders' paced intervals (1: it does not bind).
+    const stretch = Math.max(1, (pacedRate * 60_000) / this.#o.budgetPerMinute);
     let soonest: { id: string; w: Watch; at: number } | null = null;
     let first: { id: string; w: Watch; at: number; turn: number } | null = null;
     for (const [id, w] of this.#watches) {
@@ -256,40 +262,31 @@ export class Tracker {
     return first ?? soonest;
   }
 
-  /** How much the desk's own ceiling stretches its orders' paced intervals (1: it does not bind). */
-  #ceilingStretch(now: number, shares: Map<RateBudget | null, number>): number {
-    return Math.max(1, (this.#pacedRate(now, shares) * 60_000) / this.#o.budgetPerMinute);
-  }
-
-  /** Questions per ms this desk's orders ask at their paced intervals. */
-  #pacedRate(now: number, shares: Map<RateBudget | null, number>): number {
-    let rate = 0;
+  /** Each budget's share, and the questions per ms this desk's orders ask at their paced intervals. */
+  #plan(now: number): Plan {
+    const shares = this.#shares(now);
+    let pacedRate = 0;
     for (const [id, w] of this.#watches) {
       const delay = pollDelay(this.#facts(id, w), now, shares.get(this.#o.budgetFor?.(w.order) ?? null) ?? 1, this.#o.intervalMs);
-      if (delay !== null) rate += 1 / Math.max(1, delay);
+      if (delay !== null) pacedRate += 1 / Math.max(1, delay);
     }
-    return rate;
+    return { shares, pacedRate };
   }
 
   #tick(): void {
     this.#timer = null;
     const now = this.#clock.now();
-    const next = this.#next(now);
-    // One question per slot at most: the desk's own ceiling, whatever the budget says.
+    const plan = this.#plan(now);
+    const next = this.#next(now, plan);
+    // One question per slot at most: the desk's own ceiling, whatever the budget says. And never
+    // faster than twice the sum of its orders' paced rates, so orders that all came due together
+    // (after a hold) go one after another, not in one burst.
     if (next && next.at <= now && now >= this.#nextSlotAt) {
-      this.#nextSlotAt = now + Math.max(60_000 / this.#o.budgetPerMinute, this.#deskGap(now));
+      const deskGap = plan.pacedRate > 0 ? 0.5 / plan.pacedRate : 0;
+      this.#nextSlotAt = now + Math.max(60_000 / this.#o.budgetPerMinute, deskGap);
       void this.#poll(next.id, next.w);
     }
     this.#arm();
-  }
-
-  /**
-   * The desk never asks faster than twice the sum of its orders' paced rates, so orders that all
-   * came due together (after a hold) go one after another, not in one burst.
-   */
-  #deskGap(now: number): number {
-    const rate = this.#pacedRate(now, this.#shares(now));
-    return rate > 0 ? 0.5 / rate : 0;
   }
 
   #facts(id: string, w: Watch): PollFacts {
