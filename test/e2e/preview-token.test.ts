@@ -24,8 +24,9 @@ describe.skipIf(skipReason !== null)(`preview token${skipReason ? ` (skipped: ${
     await page.getByRole('img', { name: /QR code/ }).waitFor();
     const open = await callBridge<Result<Order[]>>(app, 'order.open');
     if (!open.ok) throw new Error(open.error.message);
-    // Paid from outside the page: only the event stream can tell it.
-    await callBridge(app, 'demo.pay', { verificationId: open.data[0]!.verificationId });
+    // Paid from outside the page: only the event stream can tell it. The name at bank is given:
+    // left to the Demo simulator it is now and then another person's (a "does NOT match" verdict).
+    await callBridge(app, 'demo.pay', { verificationId: open.data[0]!.verificationId, nameAtBank: 'Meera Nair' });
     await page.getByRole('status', { name: 'Order status' }).filter({ hasText: 'Verified' }).waitFor({ timeout: 15_000 });
 
     expect(urls.some((u) => u.endsWith('/api/events'))).toBe(true);
