@@ -15,7 +15,8 @@
 // towards the desk's recent creates, that is towards the orders it has young: a desk that polls
 // more than others for its creates gets back less than it spent, one that polls less gets back
 // more, and no desk is left out however it started (the team test in test/tracker.test.ts).
-// No desk needs to know how many colleagues it has.
+// No desk needs to know how many colleagues it has; a desk left alone finds out from the count
+// falling by its own requests only, and then takes the whole budget at once.
 //
 // When the count is down to what creates need, or will be at the team's pace before this desk
 // hears again, polls wait for the reset; desks come back spread over their own usual interval.
@@ -40,6 +41,13 @@ const PRIOR_WEIGHT = 5;
 const MIN_SPAN_MS = 2_000;
 /** How many requests a create counts as when desks divide the polls between them. */
 const CREATE_WEIGHT = 10;
+/**
+ * A window in which the count has fallen by this desk's own requests only, between two of its
+ * answers at least this far apart, says no colleague is spending: the desk is alone and may take
+ * the whole budget at once. (One answer is not enough: after a hold the whole team may be
+ * waiting out its spread.)
+ */
+const ALONE_AFTER_MS = 10_000;
 /** The longest a desk that was held waits past the reset, at most, to come back. */
 const MAX_SPREAD_MS = WINDOW_MS / 2;
 
@@ -62,6 +70,10 @@ export class RateBudget {
   /** This desk's part of what polls may spend, as of its last reading. */
   #part: number | null = null;
   #own = { at: 0, creates: 0, requests: 0 };
+  /** This desk's own requests answered in the current window, and when the first was. */
+  #window = { resetAt: 0, own: 0, firstAt: 0 };
+  /** At its last answer the count had fallen by this desk's own requests only, this window. */
+  #quiet = false;
   #firstAt: number | null = null;
 
   constructor(now: () => number = Date.now, random: () => number = Math.random) {
@@ -87,7 +99,9 @@ export class RateBudget {
    * this desk has not heard of yet, it takes its part of a fresh window's even pace.
    */
   pollAllowance(now: number = this.#now()): number | null {
-    if (this.#allowance === null || this.limit === null || this.resetAt === null || now < this.resetAt) return this.#allowance;
+    if (this.#allowance === null || this.limit === null || this.resetAt === null) return this.#allowance;
+    // Nobody else has spent in this window so far: ask again soon enough to find out it is alone.
+    if (now < this.resetAt) return this.#quiet ? Math.max(this.#allowance, 1 / ALONE_AFTER_MS) : this.#allowance;
     return ((this.#part ?? 1) * Math.max(0, this.limit - this.reserveFor(WINDOW_MS))) / WINDOW_MS;
   }
 
@@ -105,15 +119,25 @@ export class RateBudget {
     // An answer without the count says nothing of the budget: polls go on at their own pace.
     if (limit === null || remaining === null || resetIn === null || limit === 0) return;
     const resetAt = now + resetIn;
+    // The reset is only given to the second: answers less than two seconds apart in it are one window.
+    if (httpStatus !== 429) {
+      const same = Math.abs(resetAt - this.#window.resetAt) < 2_000;
+      this.#window = same ? { ...this.#window, resetAt, own: this.#window.own + 1 } : { resetAt, own: 1, firstAt: now };
+    }
+    this.#quiet = limit - remaining <= this.#window.own;
+    const alone = this.#quiet && now - this.#window.firstAt >= ALONE_AFTER_MS;
     // The team's pace: what this window has spent since it began, averaged with earlier windows,
     // the more so the more of this window has passed.
     const elapsed = Math.max(0, WINDOW_MS - resetIn);
     if (elapsed >= 1_000) {
       const rate = (limit - remaining) / elapsed;
-      const weight = Math.min(1, elapsed / TEAM_MS);
+      // Alone, the window's own pace is the team's: what busier minutes said no longer holds.
+      const weight = alone ? 1 : Math.min(1, elapsed / TEAM_MS);
       this.teamRate = this.teamRate === null ? rate : this.teamRate + (rate - this.teamRate) * weight;
     }
-    this.#part = this.#recentPart(now);
+    // A hold planned at the team's old pace, not begun, no longer holds.
+    if (alone && this.holdFrom > now) this.holdFrom = this.holdUntil = 0;
+    this.#part = alone ? 1 : this.#recentPart(now);
     this.limit = limit;
     this.remaining = remaining;
     this.resetAt = resetAt;
