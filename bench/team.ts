@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../electron/core/clock.ts';
+import { PACING } from '../electron/core/orders/tracker.ts';
 import { eventClock } from './event-clock.ts';
 import { startRuntime } from '../electron/core/runtime.ts';
 import type { Runtime } from '../electron/core/runtime.ts';
@@ -45,6 +46,11 @@ export interface TeamFigures {
   bound_p50_ms: number;
   /** The same even schedule with only what the team's creates leave of the limit: one that refuses no create. */
   bound_beside_creates_p50_ms: number;
+  /**
+   * One scheduler that saw every order, with what creates leave: young orders (PACING.youngForMs)
+   * in turn, older ones once more after valid_upto. Where a team that could talk would stand.
+   */
+  central_young_p50_ms: number;
   polls: number;
   creates_failed: number;
   paid: number;
@@ -52,7 +58,7 @@ export interface TeamFigures {
   clock: string;
   seed: number;
   /** Each run's own figures, when these are the median of several. */
-  runs?: { seed: number; detection_p50_ms: number; bound_p50_ms: number; creates_refused: number; polls_429: number }[];
+  runs?: { seed: number; detection_p50_ms: number; bound_p50_ms: number; central_young_p50_ms: number; creates_refused: number; polls_429: number }[];
 }
 
 interface Planned {
@@ -94,20 +100,28 @@ async function runDesk(rt: Runtime, pay: (id: string) => void, clock: Clock, ran
   }
 }
 
-/** Detection delays of polling every open order in turn at exactly `limitPerMinute`. */
-export function evenScheduleDelays(orders: readonly Planned[], limitPerMinute: number): number[] {
+/**
+ * Detection delays of polling every open order in turn at exactly `limitPerMinute`. With
+ * `youngForMs`, only orders younger than that are polled in turn, and each older one once more
+ * just after valid_upto: what one scheduler that saw every desk's orders could do with the
+ * tracker's own idea of where payments happen.
+ */
+export function evenScheduleDelays(orders: readonly Planned[], limitPerMinute: number, youngForMs = Infinity): number[] {
   const slot = MIN / limitPerMinute;
   const pending = [...orders].sort((a, b) => a.createdAt - b.createdAt);
   const queue: Planned[] = [];
+  const finals: Planned[] = [];
   const delays: number[] = [];
   let next = 0;
   const end = Math.max(...orders.map((o) => o.validUpto)) + slot;
-  for (let t = pending[0]?.createdAt ?? 0; t <= end && (next < pending.length || queue.length > 0); t += slot) {
+  for (let t = pending[0]?.createdAt ?? 0; t <= end && (next < pending.length || queue.length > 0 || finals.length > 0); t += slot) {
     while (next < pending.length && pending[next]!.createdAt <= t) queue.push(pending[next++]!);
-    const o = queue.shift();
+    for (let i = queue.length - 1; i >= 0; i--) if (t - queue[i]!.createdAt >= youngForMs) finals.push(...queue.splice(i, 1));
+    const due = finals.findIndex((o) => t > o.validUpto);
+    const o = due >= 0 ? finals.splice(due, 1)[0] : queue.shift();
     if (!o) continue;
     if (o.paidAt !== null && o.paidAt <= t) delays.push(t - o.paidAt);
-    else if (t <= o.validUpto) queue.push(o);
+    else if (t <= o.validUpto && due < 0) queue.push(o);
   }
   return delays;
 }
@@ -159,6 +173,7 @@ async function runTeam(desks: number, opts: TeamOptions): Promise<TeamFigures> {
     const paid = orders.filter((o) => o.paidAt !== null);
     const delays = paid.filter((o) => o.detectedAt !== null).map((o) => o.detectedAt! - o.paidAt!);
     const polls = counts.status.allowed + counts.status.refused;
+    const besideCreates = opts.limitPerMinute - orders.length / opts.minutes;
     return {
       desks,
       limit_per_minute: opts.limitPerMinute,
@@ -169,7 +184,8 @@ async function runTeam(desks: number, opts: TeamOptions): Promise<TeamFigures> {
       detection_p50_ms: round(percentile(delays, 50), 0),
       detection_p95_ms: round(percentile(delays, 95), 0),
       bound_p50_ms: round(percentile(evenScheduleDelays(orders, opts.limitPerMinute), 50), 0),
-      bound_beside_creates_p50_ms: round(percentile(evenScheduleDelays(orders, opts.limitPerMinute - orders.length / opts.minutes), 50), 0),
+      bound_beside_creates_p50_ms: round(percentile(evenScheduleDelays(orders, besideCreates), 50), 0),
+      central_young_p50_ms: round(percentile(evenScheduleDelays(orders, besideCreates, PACING.youngForMs), 50), 0),
       polls,
       creates_failed: failed.count,
       paid: paid.length,
@@ -205,11 +221,12 @@ function medianRun(runs: TeamFigures[]): TeamFigures {
     detection_p95_ms: median((f) => f.detection_p95_ms),
     bound_p50_ms: median((f) => f.bound_p50_ms),
     bound_beside_creates_p50_ms: median((f) => f.bound_beside_creates_p50_ms),
+    central_young_p50_ms: median((f) => f.central_young_p50_ms),
     polls: median((f) => f.polls),
     creates_failed: worst((f) => f.creates_failed),
     paid: median((f) => f.paid),
     paid_undetected: worst((f) => f.paid_undetected),
-    runs: runs.map((f) => ({ seed: f.seed, detection_p50_ms: f.detection_p50_ms, bound_p50_ms: f.bound_p50_ms, creates_refused: f.creates_refused, polls_429: f.polls_429 })),
+    runs: runs.map((f) => ({ seed: f.seed, detection_p50_ms: f.detection_p50_ms, bound_p50_ms: f.bound_p50_ms, central_young_p50_ms: f.central_young_p50_ms, creates_refused: f.creates_refused, polls_429: f.polls_429 })),
   };
 }
 
