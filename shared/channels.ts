@@ -4,12 +4,12 @@
 import { BROWSER_CHANNELS } from './browser-bridge.channels.ts';
 import { APP_CHANNELS, APP_EVENTS } from './contract/app.channels.ts';
 import { DESK_CHANNELS } from './contract/desk.channels.ts';
-import { HISTORY_CHANNELS } from './contract/history.channels.ts';
+import { HISTORY_CHANNELS, HISTORY_EVENTS } from './contract/history.channels.ts';
 import { ORDER_CHANNELS, ORDER_EVENTS } from './contract/orders.channels.ts';
 import { SETTINGS_CHANNELS, SETTINGS_EVENTS } from './contract/settings.channels.ts';
 
 export const CHANNELS = [...APP_CHANNELS, ...ORDER_CHANNELS, ...DESK_CHANNELS, ...SETTINGS_CHANNELS, ...HISTORY_CHANNELS, ...BROWSER_CHANNELS] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
-export const EVENTS = [...ORDER_EVENTS, ...SETTINGS_EVENTS, ...APP_EVENTS] as const;
+export const EVENTS = [...ORDER_EVENTS, ...SETTINGS_EVENTS, ...HISTORY_EVENTS, ...APP_EVENTS] as const;
 export type EventName = (typeof EVENTS)[number];

@@ -9,7 +9,7 @@ import { appChannels, appEvents } from './contract/app.ts';
 import { orderChannels, orderEvents } from './contract/orders.ts';
 import { deskChannels } from './contract/desk.ts';
 import { settingsChannels, settingsEvents } from './contract/settings.ts';
-import { historyChannels } from './contract/history.ts';
+import { historyChannels, historyEvents } from './contract/history.ts';
 import { browserContract } from './browser-bridge.ts';
 
 export const contract = {
@@ -24,6 +24,7 @@ export const contract = {
 export const eventContract = {
   ...orderEvents,
   ...settingsEvents,
+  ...historyEvents,
   ...appEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -1,5 +1,5 @@
 // The whole core over real parts: runtime + SQLite history + client + simulator on loopback.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -137,6 +137,8 @@ describe('runtime', () => {
     expect(await bytes()).toContain('quixotica');
 
     const second = await runtime(false, 1_500, 100);
+    const pruned: unknown[] = [];
+    second.events.on('history.pruned', (e) => pruned.push(e));
     // Not on the start path: the first page is there before retention has done anything.
     expect(second.history.get(old.verificationId)).not.toBeNull();
     const page = await second.handlers['history.search']({});
@@ -144,6 +146,8 @@ describe('runtime', () => {
     for (let i = 0; i < 100 && second.history.get(old.verificationId) !== null; i++) await new Promise((r) => setTimeout(r, 50));
     expect(second.history.get(old.verificationId)).toBeNull();
     expect(second.history.get(kept.verificationId)).not.toBeNull();
+    // The window hears of it, to drop the deleted rows from what it shows.
+    await vi.waitFor(() => expect(pruned).toEqual([{ deleted: 1 }]));
     // The app's connection keeps working on the file the worker compacted.
     await second.orders.create({ name: 'Laterina Newname' });
     expect(second.history.count()).toBe(2);

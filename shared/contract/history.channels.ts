@@ -6,3 +6,4 @@ export const HISTORY_CHANNELS = [
   'history.export',
   'history.deleteAll',
 ] as const;
+export const HISTORY_EVENTS = ['history.pruned'] as const;

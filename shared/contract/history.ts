@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { HistoryPage, HistoryQuery } from '../history.ts';
 import { Nothing } from './common.ts';
-import type { ChannelSlice } from './common.ts';
-import type { HISTORY_CHANNELS } from './history.channels.ts';
+import type { ChannelSlice, EventSlice } from './common.ts';
+import type { HISTORY_CHANNELS, HISTORY_EVENTS } from './history.channels.ts';
 
 export const historyChannels = {
   'history.search': { input: HistoryQuery.strict().or(Nothing), output: HistoryPage },
@@ -18,3 +18,8 @@ export const historyChannels = {
   },
   'history.deleteAll': { input: z.object({ confirm: z.literal(true) }).strict(), output: z.object({ deleted: z.number().int() }) },
 } as const satisfies ChannelSlice<typeof HISTORY_CHANNELS>;
+
+export const historyEvents = {
+  /** Retention deleted old orders: lists and counts the window shows may hold some of them. */
+  'history.pruned': z.object({ deleted: z.number().int().positive() }),
+} as const satisfies EventSlice<typeof HISTORY_EVENTS>;

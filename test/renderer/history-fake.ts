@@ -1,6 +1,6 @@
 // An in-memory stand-in for main behind the history view's channels: it filters and pages like
 // the history store (prefix words, newest first, keyset cursor), records every call, can hold
-// answers back so a test decides their order, and pushes order.updated events.
+// answers back so a test decides their order, and pushes order.updated and history.pruned events.
 import type { ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract.ts';
 import type { NameMatchResult, Order, OrderState, ProfileKind } from '../../shared/domain.ts';
 import type { HistoryQuery, HistoryRow } from '../../shared/history.ts';
@@ -89,10 +89,13 @@ export interface FakeMain {
   exportAnswer: ChannelOutput<'history.export'>;
   protection: 'keychain' | 'keyfile';
   emit: (order: Order) => void;
+  /** Deletes the orders created before `before`, as retention does, and says so with history.pruned. */
+  prune: (before: number) => void;
 }
 
 export function fakeMain(orders: Order[]): FakeMain {
   const listeners = new Set<(order: Order) => void>();
+  const pruned = new Set<(payload: EventPayload<'history.pruned'>) => void>();
   const fake: FakeMain = {
     orders,
     calls: [],
@@ -107,6 +110,12 @@ export function fakeMain(orders: Order[]): FakeMain {
       if (at >= 0) fake.orders[at] = order;
       else fake.orders.unshift(order);
       for (const l of listeners) l(order);
+    },
+    prune: (before) => {
+      const kept = fake.orders.filter((o) => o.createdAt >= before);
+      const deleted = fake.orders.length - kept.length;
+      fake.orders.splice(0, fake.orders.length, ...kept);
+      for (const l of pruned) l({ deleted });
     },
     api: undefined as unknown as HistoryApi,
   };
@@ -156,6 +165,11 @@ export function fakeMain(orders: Order[]): FakeMain {
       }),
     'clipboard.write': (input) => answer('clipboard.write', input, () => null),
     on: <K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void) => {
+      if (event === 'history.pruned') {
+        const l = listener as (payload: EventPayload<'history.pruned'>) => void;
+        pruned.add(l);
+        return () => pruned.delete(l);
+      }
       if (event !== 'order.updated') return () => {};
       const l = listener as (order: Order) => void;
       listeners.add(l);

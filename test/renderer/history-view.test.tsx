@@ -411,6 +411,17 @@ describe('live updates', () => {
     expect(options().some((o) => o.textContent?.includes('Demo Newcomer'))).toBe(false);
   });
 
+  it('drops from the list and the count what retention deleted', async () => {
+    const fake = await renderWith(manyOrders(30));
+    await screen.findByText(/^30 orders on this computer/);
+    expect(options().some((o) => o.textContent?.includes('Asha Kumari 0'))).toBe(true);
+    // The 10 newest stay (createdAt NOW - i minutes); the 20 older are deleted.
+    act(() => fake.prune(fake.orders[9]!.createdAt));
+    await screen.findByText(/^10 orders on this computer/);
+    await waitFor(() => expect(options()).toHaveLength(10));
+    expect(options().some((o) => o.textContent?.includes('Deepak Singh 15'))).toBe(false);
+  });
+
   it('keeps the rows the agent is looking at in place when new orders arrive above', async () => {
     const fake = await renderWith(manyOrders(300));
     const list = listbox();

@@ -95,6 +95,9 @@ export function startRetention(o: RetentionOptions): () => Promise<void> {
     if (closed || run) return;
     run = retainInBackground(o.file, o.retentionDays());
     run.done
+      .then((deleted) => {
+        if (deleted > 0 && !closed) o.events.emit('history.pruned', { deleted });
+      })
       .catch((err: unknown) => o.log.error(redactor.redactString(`history retention failed: ${err instanceof Error ? err.message : String(err)}`)))
       .finally(() => {
         run = null;

@@ -118,8 +118,10 @@ export function HistoryView({ api }: { api: HistoryApi }) {
     const off = api.on('order.updated', () => {
       if (timer === null) timer = setTimeout(() => ((timer = null), loadInfo()), INFO_REFRESH_MS);
     });
+    const offPruned = api.on('history.pruned', loadInfo);
     return () => {
       off();
+      offPruned();
       if (timer !== null) clearTimeout(timer);
     };
   }, [api, loadInfo]);

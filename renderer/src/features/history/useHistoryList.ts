@@ -165,5 +165,8 @@ export function useHistoryList(api: HistoryApi, query: HistoryQuery): HistoryLis
     };
   }, [api]);
 
+  // Retention deleted old orders: the loaded pages may list some of them.
+  useEffect(() => api.on('history.pruned', reload), [api, reload]);
+
   return { ...state, loadMore, reload };
 }
