@@ -20,6 +20,11 @@
 //
 // When the count is down to what creates need, or will be at the team's pace before this desk
 // hears again, polls wait for the reset; desks come back spread over their own usual interval.
+// A desk that has heard nothing of a window does not poll in its last seconds either: that is when
+// colleagues' creates may need the last of the count, and its reading is too old to tell. A
+// newcomer judges its own pace over half a minute at least, so it starts with a small part rather
+// than taking the whole window on its first answers; and in a window it has not heard of, however
+// small its part, a desk asks within half a minute to hear how the window goes.
 import { serverWaitMs, type HeaderBag } from './retry.ts';
 
 const WINDOW_MS = 60_000;
@@ -37,8 +42,8 @@ const OWN_MS = 60_000;
 /** Before a desk has a mix of its own it assumes this part of the requests are creates. */
 const PRIOR_CREATES = 0.2;
 const PRIOR_WEIGHT = 5;
-/** A desk's own pace is not judged from less than this much time. */
-const MIN_SPAN_MS = 2_000;
+/** A desk's own pace is not judged from less than this much time: a newcomer starts small. */
+const MIN_SPAN_MS = 30_000;
 /** How many requests a create counts as when desks divide the polls between them. */
 const CREATE_WEIGHT = 10;
 /**
@@ -50,6 +55,11 @@ const CREATE_WEIGHT = 10;
 const ALONE_AFTER_MS = 10_000;
 /** The longest a desk that was held waits past the reset, at most, to come back. */
 const MAX_SPREAD_MS = WINDOW_MS / 2;
+/**
+ * The last this-many ms of a window are left to creates and to desks that have read its count;
+ * the others come back after the reset, spread over as long again.
+ */
+const QUIET_END_MS = 10_000;
 
 export type RequestKind = 'create' | 'status';
 
@@ -75,6 +85,8 @@ export class RateBudget {
   /** At its last answer the count had fallen by this desk's own requests only, this window. */
   #quiet = false;
   #firstAt: number | null = null;
+  /** How far past a reset this desk comes back when the window's quiet end held it. */
+  #quietSpread = 0;
 
   constructor(now: () => number = Date.now, random: () => number = Math.random) {
     this.#now = now;
@@ -102,7 +114,9 @@ export class RateBudget {
     if (this.#allowance === null || this.limit === null || this.resetAt === null) return this.#allowance;
     // Nobody else has spent in this window so far: ask again soon enough to find out it is alone.
     if (now < this.resetAt) return this.#quiet ? Math.max(this.#allowance, 1 / ALONE_AFTER_MS) : this.#allowance;
-    return ((this.#part ?? 1) * Math.max(0, this.limit - this.reserveFor(WINDOW_MS))) / WINDOW_MS;
+    // A window this desk has not heard of: however small its part, it asks within MAX_SPREAD_MS
+    // to hear how the window goes (the team may have left).
+    return Math.max(((this.#part ?? 1) * Math.max(0, this.limit - this.reserveFor(WINDOW_MS))) / WINDOW_MS, 1 / MAX_SPREAD_MS);
   }
 
   /** Reads one answer's headers (every answer, errors included). */
@@ -119,6 +133,7 @@ export class RateBudget {
     // An answer without the count says nothing of the budget: polls go on at their own pace.
     if (limit === null || remaining === null || resetIn === null || limit === 0) return;
     const resetAt = now + resetIn;
+    this.#quietSpread = this.#random() * QUIET_END_MS;
     // The reset is only given to the second: answers less than two seconds apart in it are one window.
     if (httpStatus !== 429) {
       const same = Math.abs(resetAt - this.#window.resetAt) < 2_000;
@@ -160,7 +175,19 @@ export class RateBudget {
 
   /** The first moment at or after `t` when this desk may poll. */
   allowedFrom(t: number): number {
-    return t >= this.holdFrom && t < this.holdUntil ? this.holdUntil : t;
+    const held = t >= this.holdFrom && t < this.holdUntil ? this.holdUntil : t;
+    return this.#afterQuietEnd(held);
+  }
+
+  /**
+   * `t`, or a moment just after the reset when `t` falls in the last QUIET_END_MS of a later window
+   * than the one this desk last read: its reading is too old to tell what is left, and the end of
+   * a window is when colleagues' creates may need the last of it. A desk alone leaves it to nobody.
+   */
+  #afterQuietEnd(t: number): number {
+    if (this.resetAt === null || t < this.resetAt || this.#part === 1) return t;
+    const end = this.resetAt + (Math.floor((t - this.resetAt) / WINDOW_MS) + 1) * WINDOW_MS;
+    return t >= end - QUIET_END_MS ? end + this.#quietSpread : t;
   }
 
   /**

@@ -122,7 +122,8 @@ export class Tracker {
   readonly #watches = new Map<string, Watch>();
   #onScreen: string | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
-  #nextSlotAt = 0;
+  /** When this desk last asked Cashfree about any order. */
+  #lastAskedAt = -Infinity;
   #closed = false;
   requestsSent = 0;
 
@@ -216,11 +217,12 @@ export class Tracker {
     this.#timer = null;
     if (this.#closed) return;
     const now = this.#clock.now();
-    const next = this.#next(now, this.#plan(now));
+    const plan = this.#plan(now);
+    const next = this.#next(now, plan);
     // Nothing due, or every order has a question in flight: #poll arms again when it answers.
     if (next === null) return;
     // A budget's new window changes every pace on that account: look again then.
-    const at = Math.min(Math.max(next.at, this.#nextSlotAt), this.#nextReset(now));
+    const at = Math.min(Math.max(next.at, this.#nextSlotAt(plan)), this.#nextReset(now));
     this.#timer = this.#clock.setTimeout(() => this.#tick(), Math.max(0, at - this.#clock.now()));
     this.#timer.unref?.();
   }
@@ -278,15 +280,21 @@ export class Tracker {
     const now = this.#clock.now();
     const plan = this.#plan(now);
     const next = this.#next(now, plan);
-    // One question per slot at most: the desk's own ceiling, whatever the budget says. And never
-    // faster than twice the sum of its orders' paced rates, so orders that all came due together
-    // (after a hold) go one after another, not in one burst.
-    if (next && next.at <= now && now >= this.#nextSlotAt) {
-      const deskGap = plan.pacedRate > 0 ? 0.5 / plan.pacedRate : 0;
-      this.#nextSlotAt = now + Math.max(60_000 / this.#o.budgetPerMinute, deskGap);
+    if (next && next.at <= now && now >= this.#nextSlotAt(plan)) {
+      this.#lastAskedAt = now;
       void this.#poll(next.id, next.w);
     }
     this.#arm();
+  }
+
+  /**
+   * One question per slot at most: the desk's own ceiling, whatever the budget says. And never
+   * faster than twice the sum of its orders' paced rates as they are now, so orders that all came
+   * due together (after a hold) go one after another, not in one burst.
+   */
+  #nextSlotAt({ pacedRate }: Plan): number {
+    const deskGap = pacedRate > 0 ? 0.5 / pacedRate : 0;
+    return this.#lastAskedAt + Math.max(60_000 / this.#o.budgetPerMinute, deskGap);
   }
 
   #facts(id: string, w: Watch): PollFacts {
