@@ -182,7 +182,8 @@ export class RateBudget {
   /**
    * `t`, or a moment just after the reset when `t` falls in the last QUIET_END_MS of a later window
    * than the one this desk last read: its reading is too old to tell what is left, and the end of
-   * a window is when colleagues' creates may need the last of it. A desk alone leaves it to nobody.
+   * a window is when colleagues' creates may need the last of it. A desk whose part is the whole
+   * (alone, or the only one spending as far as it knows) has nobody to leave it to.
    */
   #afterQuietEnd(t: number): number {
     if (this.resetAt === null || t < this.resetAt || this.#part === 1) return t;
