@@ -28,6 +28,11 @@ export const PREVIEW_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const MAX_BODY = 1024 * 1024;
+/**
+ * Events kept for a page whose stream broke: it reconnects with the id of the last one it read
+ * (Last-Event-ID) and is sent what it missed. About ten minutes of a busy desk.
+ */
+const REPLAY_EVENTS = 1000;
 
 export interface BridgeOptions {
   handlers: Handlers;
@@ -53,6 +58,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const tokenBuf = Buffer.from(token);
   const streams = new Set<ServerResponse>();
+  // Ids are `<run>.<n>`: an id from another run of the bridge is not one of these.
+  const run = randomBytes(6).toString('base64url');
+  const recent: { n: number; frame: string }[] = [];
+  let sent = 0;
   let port = 0;
 
   const tokenOk = (given: string | null | undefined): boolean => {
@@ -78,7 +87,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       // The token comes in a header only: a URL ends up in logs and history.
       if (!tokenOk(req.headers['x-rpd-token'] as string | undefined)) return send(res, 401, { error: 'Missing or wrong token.' });
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-      res.write(': connected\n\n');
+      const missed = missedSince(req.headers['last-event-id']);
+      // Too far back, or another run: what the page shows may be stale, and it must read it all again.
+      if (missed === null) return void res.end('event: stream.reset\ndata: null\n\n');
+      // Then the id of the latest event, so that a page which has read none yet can still say
+      // where it stopped.
+      res.write(`${missed.join('')}id: ${run}.${sent}\n: connected\n\n`);
       streams.add(res);
       req.on('close', () => streams.delete(res));
       return;
@@ -103,9 +117,23 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     return serveStatic(opts.staticDir, url.pathname, res);
   }
 
+  /** The frames after `lastId`; none for a first connection; null when they are no longer all kept. */
+  function missedSince(lastId: string | string[] | undefined): string[] | null {
+    if (lastId === undefined) return [];
+    const match = typeof lastId === 'string' ? /^([\w-]+)\.(\d+)$/.exec(lastId) : null;
+    if (!match || match[1] !== run) return null;
+    const n = Number(match[2]);
+    const oldest = recent[0]?.n ?? sent + 1;
+    if (n > sent || n < oldest - 1) return null;
+    return recent.filter((e) => e.n > n).map((e) => e.frame);
+  }
+
   const unsubscribe = EVENTS.map((name) =>
     opts.events.on(name, (payload) => {
-      const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+      const n = ++sent;
+      const frame = `id: ${run}.${n}\nevent: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+      recent.push({ n, frame });
+      if (recent.length > REPLAY_EVENTS) recent.shift();
       for (const s of streams) s.write(frame);
     }),
   );

@@ -128,4 +128,64 @@ describe('bridge', () => {
     await done;
     expect(events.join('')).toContain(created.data.verificationId);
   });
+
+  it('sends a page that reconnects the events it missed, and a reset when it no longer can', async () => {
+    const first = await openStream();
+    const lastRead = first.idAtConnect();
+    first.close();
+    const created = JSON.parse((await call('order.create', { name: 'Kavita Rao' })).body);
+    expect(created.ok).toBe(true);
+
+    const again = await openStream(lastRead);
+    const missed = again.frames();
+    expect(missed.map((f) => f.event)).toContain('order.updated');
+    expect(missed.every((f) => f.id !== undefined)).toBe(true);
+    expect(missed.map((f) => f.data).join('')).toContain(created.data.verificationId);
+    // In order, and the connect frame says where the page now stands.
+    const numbers = missed.map((f) => Number(f.id!.split('.')[1]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(again.idAtConnect()).toBe(missed.at(-1)!.id);
+    again.close();
+
+    const upToDate = await openStream(again.idAtConnect());
+    expect(upToDate.frames()).toEqual([]);
+    upToDate.close();
+
+    // Another run's id, or one from before the last 1,000 events: the page must load again.
+    for (const id of ['AAAAAAAA.1', `${lastRead.split('.')[0]}.999999`]) {
+      expect((await raw('/api/events', { headers: { 'x-rpd-token': bridge.token, 'last-event-id': id } })).body).toBe('event: stream.reset\ndata: null\n\n');
+    }
+    for (let i = 0; i < 1000; i++) runtime.events.emit('order.checked', { verificationId: 'vrf_filler', checkedAt: i });
+    expect((await raw('/api/events', { headers: { 'x-rpd-token': bridge.token, 'last-event-id': lastRead } })).body).toBe('event: stream.reset\ndata: null\n\n');
+    // The last thousand are kept (the Demo order's own checks may add a few meanwhile).
+    const latest = await openStream();
+    const [run, n] = latest.idAtConnect().split('.');
+    latest.close();
+    const kept = await openStream(`${run}.${Number(n) - 990}`);
+    expect(kept.frames().map((f) => Number(f.id!.split('.')[1])).slice(0, 990)).toEqual(Array.from({ length: 990 }, (_, i) => Number(n) - 989 + i));
+    kept.close();
+  });
 });
+
+/** An event stream read until its connect frame (the replay comes before it). */
+async function openStream(lastEventId?: string): Promise<{ frames: () => { id?: string; event?: string; data?: string }[]; idAtConnect: () => string; close: () => void }> {
+  let text = '';
+  const req = request({ host: '127.0.0.1', port: bridge.port, path: '/api/events', headers: { 'x-rpd-token': bridge.token, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) } });
+  await new Promise<void>((resolve, reject) => {
+    req.on('response', (res) => {
+      res.on('data', (c: Buffer) => {
+        text += c.toString();
+        if (text.includes(': connected\n\n')) resolve();
+      });
+      res.on('end', () => reject(new Error(`stream ended: ${text}`)));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  const parsed = text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((frame) => Object.fromEntries(frame.split('\n').flatMap((line) => (/^(\w+): /.test(line) ? [[line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]] : []))) as { id?: string; event?: string; data?: string });
+  const connect = parsed.pop()!;
+  return { frames: () => parsed, idAtConnect: () => connect.id!, close: () => req.destroy() };
+}

@@ -97,12 +97,15 @@ function bridgeApi(token: string): RpdApi {
 
 /**
  * The bridge's server-sent events, read with fetch so the token goes in a header (EventSource can
- * only put it in the URL, which ends up in logs). Reconnects after a second when the stream ends.
+ * only put it in the URL, which ends up in logs). Reconnects after a second when the stream ends,
+ * with the id of the last event read, and the bridge sends what was missed meanwhile. When it no
+ * longer can (the break was too long), the page loads again: what it shows may be stale.
  */
 async function streamEvents(token: string, dispatch: (name: string, payload: unknown) => void): Promise<void> {
+  let lastId: string | undefined;
   for (;;) {
     try {
-      const res = await fetch('/api/events', { headers: { 'x-rpd-token': token } });
+      const res = await fetch('/api/events', { headers: { 'x-rpd-token': token, ...(lastId ? { 'last-event-id': lastId } : {}) } });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
@@ -112,6 +115,8 @@ async function streamEvents(token: string, dispatch: (name: string, payload: unk
           const field = (name: string) => frame.split('\n').find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
           const name = field('event');
           const data = field('data');
+          lastId = field('id') ?? lastId;
+          if (name === 'stream.reset') return location.reload();
           if (name && data !== undefined) dispatch(name, JSON.parse(data));
         }
       }
