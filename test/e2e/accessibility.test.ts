@@ -8,7 +8,7 @@ import { startSimulator } from '../../electron/simulator/server.ts';
 import type { Simulator } from '../../electron/simulator/server.ts';
 import { callBridge, launchBrowser, newPage, screenshot, skipReason, startWebApp } from './harness.ts';
 import type { WebApp } from './harness.ts';
-import { generate, sandboxOn, useProfile } from './desk-helpers.ts';
+import { generate, sandboxOn, useProfile, waitForVerdict } from './desk-helpers.ts';
 import { VERDICT_WORDS } from '../../shared/words.ts';
 
 // Evaluated through the debugging protocol: the app's CSP (rightly) refuses an injected script tag.
@@ -85,7 +85,7 @@ describe.skipIf(skipReason !== null)(`Accessibility of every main screen${skipRe
     for (const [name, pay, verdict] of paid) {
       const order = await generate(app, page, name);
       sim.pay(order.verificationId, pay);
-      await status().filter({ hasText: verdict }).waitFor({ timeout: 15_000 });
+      await waitForVerdict(app, page, order, verdict, sim);
       await audit(`paid: ${(await status().textContent()) ?? ''}`);
     }
 

@@ -34,6 +34,24 @@ export async function generate(app: WebApp, page: Page, name: string): Promise<O
   return order;
 }
 
+/**
+ * Waits for the order on screen to show `verdict`; when it does not, the error says where the
+ * order stopped: on the page, in the app, or at the simulator.
+ */
+export async function waitForVerdict(app: WebApp, page: Page, order: Order, verdict: RegExp | string, sim?: Simulator, timeout = 15_000): Promise<void> {
+  const status = page.getByRole('status', { name: 'Order status' });
+  try {
+    await status.filter({ hasText: verdict }).waitFor({ timeout });
+  } catch (err) {
+    const reply = await callBridge<Result<Order>>(app, 'order.get', { verificationId: order.verificationId });
+    const inApp = reply.ok ? { state: reply.data.state, updatedAt: new Date(reply.data.updatedAt).toISOString(), lastError: reply.data.lastError, attention: reply.data.attention } : reply.error;
+    const atSim = sim?.orders().find((o) => o.verification_id === order.verificationId)?.status['status'];
+    throw new Error(
+      `${order.name}: the page shows "${await status.textContent()}" at ${new Date().toISOString()}; the app has ${JSON.stringify(inApp)}${sim ? `; the simulator has ${String(atSim)}` : ''}`,
+      { cause: err },
+    );
+  }
+}
 
 /**
  * Ends every order of this run that still waits for payment (Demo orders through the app's Demo
