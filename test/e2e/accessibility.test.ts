@@ -75,7 +75,8 @@ describe.skipIf(skipReason !== null)(`Accessibility of every main screen${skipRe
     await audit('waiting');
 
     const paid: [string, Parameters<Simulator['pay']>[1], RegExp][] = [
-      ['Sunil Verma', {}, /^(Verified|Paid: check)/],
+      // Named: left to its random seed, the simulator makes the payer somebody else 6% of the time.
+      ['Sunil Verma', { name_at_bank: 'SUNIL VERMA' }, /^Verified/],
       ['Rekha Pillai', { name_at_bank: 'REKHA' }, /^(Paid: check the name|Verified)/],
       ['Gopal Krishnan', { name_at_bank: 'ZUBIN MEHTA' }, /^Paid: name does NOT match/],
       ['Farida Begum', { wallet: true }, /^Paid from a wallet/],
