@@ -105,4 +105,25 @@ describe.skipIf(skipReason !== null)(`The preview's event stream${skipReason ? `
     const resumed = proxy.streamRequests.filter((h) => h['last-event-id'] !== undefined);
     expect(resumed.length).toBeGreaterThan(0);
   });
+
+  it('loads the page again when the bridge no longer keeps all it missed, and shows no stale verdict', async () => {
+    const order = await generate(app, page, 'Bina Das');
+    const status = page.getByRole('status', { name: 'Order status' });
+    await status.filter({ hasText: VERDICT_WORDS.waiting.label }).waitFor();
+    await page.evaluate('window.loadedBefore = true');
+
+    proxy.cut();
+    await callBridge(app, 'demo.pay', { verificationId: order.verificationId, nameAtBank: 'Bina Das' });
+    // More than the bridge keeps: each change of preferences is an event.
+    for (let i = 0; i < 1_010; i += 10) {
+      await Promise.all(Array.from({ length: 10 }, (_, j) => callBridge(app, 'settings.updatePreferences', { clipboardClearSeconds: 30 + ((i + j) % 2) })));
+    }
+
+    proxy.restore();
+    // Loaded again, as after F5: the paid order has left the open ones and History has its verdict.
+    const row = page.getByRole('listbox', { name: 'Orders, newest first' }).getByRole('option').filter({ hasText: 'Bina Das' });
+    await row.filter({ hasText: VERDICT_WORDS.verified.label }).waitFor({ timeout: 15_000 });
+    expect(await page.evaluate('window.loadedBefore')).toBeUndefined();
+    expect(await status.count()).toBe(0);
+  });
 });
