@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, request } from 'node:http';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { callBridge, launchBrowser, skipReason, startWebApp } from './harness.ts';
+import { callBridge, launchBrowser, newPage, skipReason, startWebApp } from './harness.ts';
 import type { WebApp } from './harness.ts';
 import { generate } from './desk-helpers.ts';
 import type { Order } from '../../shared/domain.ts';
@@ -75,8 +75,8 @@ describe.skipIf(skipReason !== null)(`The preview's event stream${skipReason ? `
     app = await startWebApp();
     proxy = await startProxy(app.origin);
     browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 800, height: 860 } })).newPage();
-    await page.goto(`${proxy.origin}/#token=${app.token}`);
+    // The page knows the app only by the proxy's address.
+    ({ page } = await newPage(browser, { ...app, origin: proxy.origin, url: `${proxy.origin}/#token=${app.token}` }));
   });
   afterAll(async () => {
     await browser?.close();
