@@ -387,6 +387,45 @@ describe('needs attention', () => {
 });
 
 describe('a team of desks sharing one count', () => {
+  it('asks a new order at the team\'s pace for one order, however little its desk spent lately', () => {
+    let now = Date.UTC(2026, 11, 1, 10, 0, 0);
+    const start = now;
+    // The rest of the team spends 80 a minute, a fifth of it creates; this desk's own answers
+    // come on top. Windows reset on the minute.
+    let own = 0;
+    let windowStart = start;
+    const answer = (kind: 'create' | 'status'): void => {
+      if (now - windowStart >= MIN) {
+        windowStart += MIN * Math.floor((now - windowStart) / MIN);
+        own = 0;
+      }
+      own++;
+      const elapsed = now - windowStart;
+      desk.observe(rate(Math.max(0, Math.floor(100 - (80 * elapsed) / MIN) - own), Math.ceil((MIN - elapsed) / 1000)), 200, kind);
+    };
+    const desk = new RateBudget(() => now, () => 0.5);
+    // Ten minutes of an order every two minutes, each followed 100 s and asked every 10 s...
+    for (; now < start + 10 * MIN; now += 1_000) {
+      const age = (now - start) % (2 * MIN);
+      desk.noteFollowed(age < 100_000 ? 1 : 0);
+      if (age === 0) answer('create');
+      else if (age < 100_000 && age % 10_000 === 0) answer('status');
+    }
+    // ...then nothing for three and a half minutes, and a new order half-way through a window.
+    desk.noteFollowed(0);
+    now += 3.5 * MIN;
+    answer('create');
+    desk.noteFollowed(1);
+    // Its part is small (it spent nothing lately): one question every 30 s. The team follows
+    // about 27 orders (16.5 created a minute, each for 100 s) and polls may spend about 78 a
+    // minute, one order's pace every 21 s: the new order is asked that often.
+    const byPart = 1 / desk.pollAllowance(now)!;
+    const perOrder = 1 / desk.pollsPerWeight(now)!;
+    expect(byPart).toBeGreaterThan(28_000);
+    expect(perOrder).toBeGreaterThan(15_000);
+    expect(perOrder).toBeLessThan(25_000);
+  });
+
   it('gives busier desks more polls, leaves no desk out, and refuses no create', () => {
     // Ten desks on one merchant limit of 100 a minute (the simulator's own limiter), each polling
     // as fast as its budget allows (at most every 2 s); five create an order a minute, five one

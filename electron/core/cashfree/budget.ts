@@ -8,8 +8,22 @@
 //
 // Creates are never paced, so the count must keep what the team's creates will need until the
 // reset (their expected number plus two standard deviations, and a margin; never less than ten
-// seconds' worth). Polls may spend the rest, evenly until the reset; each desk takes of that the
-// part it has of the team's requests, each create weighing CREATE_WEIGHT requests on both sides.
+// seconds' worth). Polls may spend the rest, evenly until the reset.
+//
+// Each order should get the same pace, more for young ones and the one on screen (by its weight:
+// see the tracker's PACING), whichever desk it is on. A desk cannot see its colleagues' orders,
+// but it can count them by Little's law: the team creates orders at its pace times the part of
+// requests that are creates (this desk's own mix, over LOAD_MS), and each stays followed, by
+// weight, about as long as this desk's own orders do. What polls may spend over that weighted
+// count is the pace of one order (pollsPerWeight), and a desk asks each of its orders at that
+// pace from its first question, however little it has spent lately. The count is only an estimate: a quiet desk knows its mix from few requests, and a desk
+// that polls less sees more creates in its mix and so counts more orders; busy and quiet desks
+// still do not arrive at one pace (the team tests in test/tracker.test.ts).
+//
+// Where that count cannot be made (the desk is alone, has not read the team's pace yet, or
+// nobody else has spent in this window so far) the desk takes a part of what polls may spend
+// instead: the part it has of the team's requests, each create weighing CREATE_WEIGHT requests
+// on both sides.
 // A desk's part is what it spent, so on its own this would keep whatever share each desk
 // happened to start with; the creates, which count in the part but are not polls, pull it
 // towards the desk's recent creates, that is towards the orders it has young: a desk that polls
@@ -46,6 +60,17 @@ const PRIOR_WEIGHT = 5;
 const MIN_SPAN_MS = 30_000;
 /** How many requests a create counts as when desks divide the polls between them. */
 const CREATE_WEIGHT = 10;
+/**
+ * A desk's orders and its mix of creates are judged over about this long when it counts the
+ * team's orders: one desk creates an order every two minutes or so, and a minute says too little.
+ */
+const LOAD_MS = 5 * 60_000;
+/** Before a desk has seen orders of its own it assumes each is followed this long at weight 1... */
+const PRIOR_FOLLOWED_MS = 100_000;
+/** ...as if it had seen this many. */
+const PRIOR_ORDERS = 3;
+/** Before a desk has a long mix of its own it assumes this part of the team's requests are creates. */
+const PRIOR_LOAD_CREATES = 0.25;
 /**
  * A window in which the count has fallen by this desk's own requests only, between two of its
  * answers at least this far apart, says no colleague is spending: the desk is alone and may take
@@ -87,6 +112,12 @@ export class RateBudget {
   #firstAt: number | null = null;
   /** How far past a reset this desk comes back when the window's quiet end held it. */
   #quietSpread = 0;
+  /** This desk's followed orders by weight, and over LOAD_MS (fading): weight-ms followed, creates and requests sent. */
+  #load = { at: 0, weight: 0, weightMs: 0, creates: 0, requests: 0 };
+  /** The team's followed orders by weight, as of the last reading; null: not known (alone, or no pace yet). */
+  #teamWeight: number | null = null;
+  /** What polls may spend per ms until the reset, as of the last reading. */
+  #teamAllowance = 0;
 
   constructor(now: () => number = Date.now, random: () => number = Math.random) {
     this.#now = now;
@@ -117,6 +148,26 @@ export class RateBudget {
     // A window this desk has not heard of: however small its part, it asks within MAX_SPREAD_MS
     // to hear how the window goes (the team may have left).
     return Math.max(((this.#part ?? 1) * Math.max(0, this.limit - this.reserveFor(WINDOW_MS))) / WINDOW_MS, 1 / MAX_SPREAD_MS);
+  }
+
+  /**
+   * The polls per ms one order of weight 1 may get, or null when this desk takes a part of the
+   * polls instead (pollAllowance): when it does not know the team's orders, or when nobody else
+   * has spent in this window so far (the part finds out whether it is alone). In a window this
+   * desk has not heard of, a fresh window's pace, but at least enough that it asks within
+   * MAX_SPREAD_MS to hear how that window goes.
+   */
+  pollsPerWeight(now: number = this.#now()): number | null {
+    if (this.#teamWeight === null || this.limit === null || this.resetAt === null) return null;
+    if (now < this.resetAt) return this.#quiet ? null : this.#teamAllowance / this.#teamWeight;
+    const fresh = Math.max(0, this.limit - this.reserveFor(WINDOW_MS)) / WINDOW_MS / this.#teamWeight;
+    return Math.max(fresh, 1 / (MAX_SPREAD_MS * Math.max(1, this.#load.weight)));
+  }
+
+  /** What the desk's followed orders weigh together now (a young order on screen weighs 1). */
+  noteFollowed(weight: number): void {
+    this.#fadeLoad(this.#now());
+    this.#load.weight = weight;
   }
 
   /** Reads one answer's headers (every answer, errors included). */
@@ -160,6 +211,8 @@ export class RateBudget {
     // Polls may spend what creates do not need, evenly until the reset; this desk its part.
     const teamAllowance = Math.max(0, remaining - reserve) / Math.max(1_000, resetIn);
     this.#allowance = teamAllowance * this.#part;
+    this.#teamAllowance = teamAllowance;
+    this.#teamWeight = alone || this.teamRate === null ? null : this.#teamCreateRate() * this.#followedPerCreate();
     if (remaining <= reserve) {
       this.#hold(now, this.resetAt + this.#spread());
       return;
@@ -205,6 +258,24 @@ export class RateBudget {
     return Math.min(1, ownWeighted / teamWeighted);
   }
 
+  /** Creates per ms of the whole team: its pace times this desk's own mix over LOAD_MS. */
+  #teamCreateRate(): number {
+    const mix = (this.#load.creates + PRIOR_LOAD_CREATES * PRIOR_WEIGHT) / (this.#load.requests + PRIOR_WEIGHT);
+    return (this.teamRate ?? 0) * mix;
+  }
+
+  /** How long, by weight, one of this desk's orders stays followed (weight-ms per create). */
+  #followedPerCreate(): number {
+    return (this.#load.weightMs + PRIOR_FOLLOWED_MS * PRIOR_ORDERS) / (this.#load.creates + PRIOR_ORDERS);
+  }
+
+  #fadeLoad(now: number): void {
+    const load = this.#load;
+    const elapsed = Math.max(0, now - load.at);
+    const fade = Math.exp(-elapsed / LOAD_MS);
+    this.#load = { ...load, at: now, weightMs: load.weightMs * fade + load.weight * elapsed, creates: load.creates * fade, requests: load.requests * fade };
+  }
+
   /** This desk's own creates and requests, fading over OWN_MS. */
   #faded(now: number): { creates: number; requests: number } {
     const fade = Math.exp(-Math.max(0, now - this.#own.at) / OWN_MS);
@@ -215,6 +286,9 @@ export class RateBudget {
     const own = this.#faded(now);
     this.#firstAt ??= now;
     this.#own = { at: now, creates: own.creates + (kind === 'create' ? 1 : 0), requests: own.requests + 1 };
+    this.#fadeLoad(now);
+    this.#load.requests++;
+    if (kind === 'create') this.#load.creates++;
   }
 
   /** Desks held together come back at random points of their own usual interval, not at once. */

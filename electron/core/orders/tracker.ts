@@ -122,6 +122,8 @@ export class Tracker {
   readonly #watches = new Map<string, Watch>();
   #onScreen: string | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** The budgets this desk last told what its orders on them weigh. */
+  readonly #weighed = new Set<RateBudget>();
   /** When this desk last asked Cashfree about any order. */
   #lastAskedAt = -Infinity;
   #closed = false;
@@ -179,8 +181,9 @@ export class Tracker {
   }
 
   /**
-   * The share of its wanted pace each budget leaves this desk's orders: the polls it may send,
-   * over what all the orders followed on that account would ask at full pace.
+   * The share of its wanted pace each budget leaves this desk's orders: the team's pace for one
+   * order over the fastest, or else the polls this desk may send over what all the orders
+   * followed on that account would ask at full pace.
    */
   #shares(now: number): Map<RateBudget | null, number> {
     const wanted = new Map<RateBudget | null, number>();
@@ -189,14 +192,23 @@ export class Tracker {
       const interval = wantedInterval(this.#facts(id, w), now, this.#o.intervalMs);
       if (interval !== null) wanted.set(budget, (wanted.get(budget) ?? 0) + 1 / Math.max(1, interval));
     }
+    // Each budget hears what this desk's orders on it weigh (a young order on screen: 1), and
+    // a budget this desk no longer follows anything on hears that it is nothing.
+    for (const budget of this.#weighed) if (!wanted.has(budget)) budget.noteFollowed(0);
+    this.#weighed.clear();
     const shares = new Map<RateBudget | null, number>();
     for (const [budget, rate] of wanted) {
+      if (budget) {
+        budget.noteFollowed(rate * this.#o.intervalMs);
+        this.#weighed.add(budget);
+      }
+      const perWeight = budget?.pollsPerWeight(now) ?? null;
       const allowance = budget?.pollAllowance(now) ?? null;
       // Judged as if at least one young order were on screen, so that old orders on one desk are
       // not asked more often than young ones on another.
       const full = Math.max(rate, 1 / this.#o.intervalMs);
-      const share = allowance === null ? 1 : Math.min(1, Math.max(MIN_SHARE, allowance / full));
-      shares.set(budget, share);
+      const share = perWeight !== null ? perWeight * this.#o.intervalMs : allowance === null ? 1 : allowance / full;
+      shares.set(budget, Math.min(1, Math.max(MIN_SHARE, share)));
     }
     return shares;
   }
