@@ -390,8 +390,8 @@ describe('a team of desks sharing one count', () => {
   it('asks a new order at the team\'s pace for one order, however little its desk spent lately', () => {
     let now = Date.UTC(2026, 11, 1, 10, 0, 0);
     const start = now;
-    // The rest of the team spends 80 a minute, a fifth of it creates; this desk's own answers
-    // come on top. Windows reset on the minute.
+    // The rest of the team spends 80 a minute; this desk's own answers come on top. Windows
+    // reset on the minute.
     let own = 0;
     let windowStart = start;
     const answer = (kind: 'create' | 'status'): void => {
@@ -416,9 +416,10 @@ describe('a team of desks sharing one count', () => {
     now += 3.5 * MIN;
     answer('create');
     desk.noteFollowed(1);
-    // Its part is small (it spent nothing lately): one question every 30 s. The team follows
-    // about 27 orders (16.5 created a minute, each for 100 s) and polls may spend about 78 a
-    // minute, one order's pace every 21 s: the new order is asked that often.
+    // Its part is small (it spent nothing lately): one question every 30 s. By the count's pace,
+    // its own mix of creates and its orders' 100 s each, the team follows some 23 orders, and
+    // polls may spend 66 a minute until the reset: one order's pace is a question every 21 s,
+    // and the new order is asked that often.
     const byPart = 1 / desk.pollAllowance(now)!;
     const perOrder = 1 / desk.pollsPerWeight(now)!;
     expect(byPart).toBeGreaterThan(28_000);

@@ -16,9 +16,9 @@
 // requests that are creates (this desk's own mix, over LOAD_MS), and each stays followed, by
 // weight, about as long as this desk's own orders do. What polls may spend over that weighted
 // count is the pace of one order (pollsPerWeight), and a desk asks each of its orders at that
-// pace from its first question, however little it has spent lately. The count is only an estimate: a quiet desk knows its mix from few requests, and a desk
-// that polls less sees more creates in its mix and so counts more orders; busy and quiet desks
-// still do not arrive at one pace (the team tests in test/tracker.test.ts).
+// pace from its first question, however little it has spent lately. The count is only an
+// estimate: a quiet desk knows its mix from few requests, and a desk that polls less sees more
+// creates in its mix and so counts more orders; busy and quiet desks do not arrive at one pace.
 //
 // Where that count cannot be made (the desk is alone, has not read the team's pace yet, or
 // nobody else has spent in this window so far) the desk takes a part of what polls may spend
